@@ -1,0 +1,18 @@
+// Two projects: fast unit tests (TypeScript, nock) and end-to-end tests against a real n8n and the sandbox.
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			preset: 'ts-jest',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/tests'],
+			testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/sandbox/**/*.test.js'],
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/tests'],
+			testMatch: ['<rootDir>/tests/e2e/**/*.test.js'],
+		},
+	],
+};

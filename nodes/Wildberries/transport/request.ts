@@ -1,0 +1,166 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { buildMultipart } from '../../../src/http/multipart';
+import { type WbApiCategory, joinUrl, wbBaseUrl } from '../../../src/wb/credential-routing';
+import { describeWbError, retryAfterMs } from '../../../src/wb/errors';
+import type { WbRequest } from '../../../src/wb/requests';
+
+type Context = IExecuteFunctions | IPollFunctions;
+
+export const WB_CREDENTIAL = 'wildberriesApi';
+
+export interface WbCallOptions {
+	itemIndex?: number;
+	/** For the product card CDN: the basket number that replaces {basket} in the card base URL. */
+	basket?: string;
+	/** A write that is safe to repeat (checked for its effect first by the caller). Reads are always retried. */
+	retryServerErrors?: boolean;
+	/** 404 answers come back as `undefined` instead of an error (used when trying card hosts). */
+	allowNotFound?: boolean;
+}
+
+const MAX_RATE_LIMIT_RETRIES = 5;
+const MAX_SERVER_ERROR_RETRIES = 3;
+const MAX_WAIT_MS = 65_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+// Pacing is per process: it keeps one n8n instance from bursting. Across queue-mode workers WB's own 429 answers,
+// which every call honours, are the shared limit, so nothing here needs to be shared.
+const lanes = new Map<string, { tail: Promise<void>; lastAt: number }>();
+
+async function paced<T>(key: string, intervalMs: number, call: () => Promise<T>): Promise<T> {
+	const lane = lanes.get(key) ?? { tail: Promise.resolve(), lastAt: 0 };
+	lanes.set(key, lane);
+	const turn = lane.tail.then(async () => {
+		const wait = lane.lastAt + intervalMs - Date.now();
+		if (wait > 0) await sleep(wait);
+		lane.lastAt = Date.now();
+	});
+	lane.tail = turn.catch(() => undefined);
+	await turn;
+	return await call();
+}
+
+function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
+	if (raw === undefined || raw === null || raw === '') return { ok: true, value: null };
+	if (typeof raw !== 'string') {
+		if (Buffer.isBuffer(raw)) return parseBody(raw.toString('utf8'));
+		return { ok: true, value: raw };
+	}
+	try {
+		return { ok: true, value: JSON.parse(raw) };
+	} catch (error) {
+		return { ok: false, error: (error as Error).message };
+	}
+}
+
+function isTransientNetworkError(error: unknown): boolean {
+	const code = String((error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? '');
+	return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET'].includes(code);
+}
+
+function backoffMs(attempt: number): number {
+	return Math.min(1000 * 2 ** attempt, 16_000);
+}
+
+/**
+ * One WB API call: paced per host and credential, 429 retried after WB's retry header, reads retried on 5xx,
+ * timeouts and malformed bodies, and every failure turned into a NodeApiError that says what to do.
+ */
+export async function wbRequest(this: Context, request: WbRequest, options: WbCallOptions = {}): Promise<unknown> {
+	const credentials = await this.getCredentials(WB_CREDENTIAL);
+	const host = request.host as WbApiCategory | 'card';
+	let base = wbBaseUrl(credentials, host);
+	if (host === 'card') base = base.replace('{basket}', options.basket ?? '01');
+	const url = joinUrl(base, request.path);
+	const intervalMs = Number(host === 'feedbacks' ? credentials.feedbacksIntervalMs ?? 1000 : credentials.otherIntervalMs ?? 1000);
+	const laneKey = `${host}|${base}|${this.getNode().credentials?.[WB_CREDENTIAL]?.id ?? ''}`;
+	const isRead = request.method === 'GET';
+	const retryServer = isRead || options.retryServerErrors === true;
+
+	const http: IHttpRequestOptions = {
+		method: request.method as IHttpRequestMethods,
+		url,
+		qs: request.qs as IDataObject | undefined,
+		headers: { Accept: 'application/json' },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		encoding: 'text',
+		json: false,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+	if (request.form) {
+		const boundary = `agentiq${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+		const multipart = buildMultipart(request.form, boundary);
+		http.body = multipart.body;
+		http.headers = { ...http.headers, 'Content-Type': multipart.contentType };
+	} else if (request.body !== undefined) {
+		http.body = JSON.stringify(request.body);
+		http.headers = { ...http.headers, 'Content-Type': 'application/json' };
+	}
+
+	let rateLimited = 0;
+	let serverErrors = 0;
+	for (;;) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await paced(laneKey, host === 'card' ? 0 : intervalMs, async () =>
+				this.helpers.httpRequestWithAuthentication.call(this, WB_CREDENTIAL, http),
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (retryServer && isTransientNetworkError(error) && serverErrors < MAX_SERVER_ERROR_RETRIES) {
+				await sleep(backoffMs(serverErrors++));
+				continue;
+			}
+			throw new NodeApiError(this.getNode(), error as JsonObject, {
+				itemIndex: options.itemIndex,
+				message: `Wildberries ${request.method} ${request.path} failed: ${(error as Error).message}`,
+			});
+		}
+		const status = response.statusCode;
+		const parsed = parseBody(response.body);
+		if (status >= 200 && status < 300) {
+			if (parsed.ok) return parsed.value;
+			if (retryServer && serverErrors < MAX_SERVER_ERROR_RETRIES) {
+				await sleep(backoffMs(serverErrors++));
+				continue;
+			}
+			throw new NodeApiError(this.getNode(), { body: String(response.body).slice(0, 500) } as JsonObject, {
+				itemIndex: options.itemIndex,
+				httpCode: String(status),
+				message: `Wildberries returned a malformed response to ${request.method} ${request.path}`,
+				description: `The body is not valid JSON (${parsed.error}). Nothing was changed on our side; the call can be repeated.`,
+			});
+		}
+		if (status === 404 && options.allowNotFound) return undefined;
+		const body = parsed.ok ? parsed.value : String(response.body ?? '').slice(0, 500);
+		const headers = (response.headers ?? {}) as Record<string, string | string[] | undefined>;
+		if (status === 429 && rateLimited < MAX_RATE_LIMIT_RETRIES) {
+			rateLimited++;
+			const wait = Math.min(retryAfterMs(headers) ?? backoffMs(rateLimited), MAX_WAIT_MS);
+			this.logger.warn(`Wildberries rate limit on ${request.path}: waiting ${wait} ms before retry ${rateLimited}`);
+			await sleep(wait);
+			continue;
+		}
+		if (status >= 500 && retryServer && serverErrors < MAX_SERVER_ERROR_RETRIES) {
+			await sleep(backoffMs(serverErrors++));
+			continue;
+		}
+		const described = describeWbError(status, body, host);
+		throw new NodeApiError(this.getNode(), (typeof body === 'object' && body ? body : { body }) as JsonObject, {
+			itemIndex: options.itemIndex,
+			httpCode: String(status),
+			message: described.message,
+			description: described.description,
+		});
+	}
+}

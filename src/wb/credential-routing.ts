@@ -1,0 +1,63 @@
+// Which base URL and which token a WB request uses, from the credential's fields. WB scopes tokens by API
+// category and a seller may hold one token for all categories or one per category; the request's host decides.
+
+export type WbApiCategory = 'feedbacks' | 'chat' | 'marketplace' | 'statistics' | 'content';
+
+export const WB_API_CATEGORIES: readonly WbApiCategory[] = ['feedbacks', 'chat', 'marketplace', 'statistics', 'content'];
+
+export const WB_PRODUCTION_BASE_URLS: Record<WbApiCategory | 'card', string> = {
+	feedbacks: 'https://feedbacks-api.wildberries.ru',
+	chat: 'https://buyer-chat-api.wildberries.ru',
+	marketplace: 'https://marketplace-api.wildberries.ru',
+	statistics: 'https://statistics-api.wildberries.ru',
+	content: 'https://content-api.wildberries.ru',
+	card: 'https://basket-{basket}.wbbasket.ru',
+};
+
+export const WB_CATEGORY_LABELS: Record<WbApiCategory, string> = {
+	feedbacks: 'Feedbacks and Questions',
+	chat: 'Buyers Chat',
+	marketplace: 'Marketplace',
+	statistics: 'Statistics',
+	content: 'Content',
+};
+
+type CredentialData = Record<string, unknown>;
+
+function trimSlash(url: string): string {
+	return url.replace(/\/+$/, '');
+}
+
+function capitalise(key: string): string {
+	return key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+/** The base URL in force: the override only counts while "Custom Base URLs" is on. */
+export function wbBaseUrl(credentials: CredentialData, host: WbApiCategory | 'card'): string {
+	const override = credentials.customBaseUrls ? String(credentials[`${host}BaseUrl`] ?? '').trim() : '';
+	return trimSlash(override || WB_PRODUCTION_BASE_URLS[host]);
+}
+
+/** The API category a full request URL belongs to, or undefined for any other host (then no token is sent). */
+export function wbCategoryForUrl(credentials: CredentialData, url: string): WbApiCategory | undefined {
+	let best: { category: WbApiCategory; length: number } | undefined;
+	for (const category of WB_API_CATEGORIES) {
+		const base = wbBaseUrl(credentials, category);
+		if ((url === base || url.startsWith(base + '/') || url.startsWith(base + '?')) && (!best || base.length > best.length)) {
+			best = { category, length: base.length };
+		}
+	}
+	return best?.category;
+}
+
+export function wbTokenForCategory(credentials: CredentialData, category: WbApiCategory): string {
+	if (credentials.tokenPerCategory) {
+		const specific = String(credentials[`token${capitalise(category)}`] ?? '').trim();
+		if (specific) return specific;
+	}
+	return String(credentials.token ?? '').trim();
+}
+
+export function joinUrl(base: string, path: string): string {
+	return trimSlash(base) + (path.startsWith('/') ? path : `/${path}`);
+}
