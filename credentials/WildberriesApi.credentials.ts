@@ -33,7 +33,7 @@ const tokenFields: INodeProperties[] = HOSTS.map((host) => ({
 	typeOptions: { password: true },
 	default: '',
 	description: `Token with the "${host.label}" category. Leave empty to use the main token for this category.`,
-	displayOptions: { show: { tokenPerCategory: [true] } },
+	displayOptions: { show: { perCategory: [true] } },
 }));
 
 const baseUrlFields: INodeProperties[] = HOSTS.map((host) => ({
@@ -66,7 +66,7 @@ export class WildberriesApi implements ICredentialType {
 		},
 		{
 			displayName: 'Separate Token per Category',
-			name: 'tokenPerCategory',
+			name: 'perCategory',
 			type: 'boolean',
 			default: false,
 			description: 'Whether some categories use their own token instead of the main one',

@@ -29,6 +29,7 @@ import {
 	parseQuestionListLenient,
 } from '../../src/wb/normalise';
 import { chatEvents, listFeedbacks, listQuestions } from '../../src/wb/requests';
+import { asNodeError } from './transport/errors';
 import { wbRequest } from './transport/request';
 
 type WbEvent = 'newReview' | 'newQuestion' | 'newChatMessage';
@@ -78,7 +79,6 @@ export class WildberriesTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'wildberriesApi', required: true }],
-		usableAsTool: true,
 		properties: [
 			{
 				displayName: 'Event',
@@ -216,7 +216,7 @@ export class WildberriesTrigger implements INodeType {
 		} catch (error) {
 			// The first poll at activation must fail loudly (bad token, wrong URL); later ones keep the cursor and
 			// try again on the next tick, as n8n's own polling triggers do.
-			if (manual || !hadCursor) throw error;
+			if (manual || !hadCursor) throw asNodeError(this.getNode(), error);
 			this.logger.error(`Wildberries Trigger: poll failed, cursor kept: ${(error as Error).message}`, {
 				event,
 				workflowId: this.getWorkflow().id,
@@ -239,11 +239,11 @@ async function fetchSample(this: IPollFunctions, event: WbEvent, options: Trigge
 		if (event === 'newReview') {
 			const body = await wbRequest.call(this, listFeedbacks({ isAnswered, take: 1, skip: 0, order: 'dateDesc', nmId }));
 			const first = parseFeedbackListLenient(body).feedbacks[0];
-			if (first) return normaliseFeedback(first);
+			if (first) return normaliseFeedback(first, { isAnswered });
 		} else {
 			const body = await wbRequest.call(this, listQuestions({ isAnswered, take: 1, skip: 0, order: 'dateDesc', nmId }));
 			const first = parseQuestionListLenient(body).questions[0];
-			if (first) return normaliseQuestion(first);
+			if (first) return normaliseQuestion(first, { isAnswered });
 		}
 	}
 	return undefined;
@@ -298,7 +298,8 @@ async function pollList(
 				this.logger.warn(`Wildberries Trigger: skipped a malformed ${event === 'newReview' ? 'review' : 'question'} (item ${s.index}${s.id ? `, id ${s.id}` : ''}): ${s.reason}`);
 			}
 			for (const raw of page.raws) {
-				const interaction = event === 'newReview' ? normaliseFeedback(raw as never) : normaliseQuestion(raw as never);
+				const interaction =
+					event === 'newReview' ? normaliseFeedback(raw as never, { isAnswered }) : normaliseQuestion(raw as never, { isAnswered });
 				const createdAt = toUnixSeconds(interaction.createdAt);
 				newestReadAt = Math.max(newestReadAt ?? 0, createdAt);
 				if (event === 'newReview' && !options.includeRatingOnly && isRatingOnly(raw as never)) {

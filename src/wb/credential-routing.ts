@@ -51,7 +51,7 @@ export function wbCategoryForUrl(credentials: CredentialData, url: string): WbAp
 }
 
 export function wbTokenForCategory(credentials: CredentialData, category: WbApiCategory): string {
-	if (credentials.tokenPerCategory) {
+	if (credentials.perCategory) {
 		const specific = String(credentials[`token${capitalise(category)}`] ?? '').trim();
 		if (specific) return specific;
 	}

@@ -29,3 +29,9 @@ export function toEpochMillis(value: string, zoneWhenMissing = 'utc'): number {
 	if (!parsed.isValid) throw new RangeError(`not a date-time: ${JSON.stringify(value)}`);
 	return parsed.toMillis();
 }
+
+/** As toIsoUtc, but undefined for a value that is not a date-time. */
+export function tryIsoUtc(value: string, zoneWhenMissing = 'utc'): string | undefined {
+	const parsed = parse(value, zoneWhenMissing);
+	return parsed.isValid ? (parsed.toUTC().toISO() as string) : undefined;
+}

@@ -1,15 +1,25 @@
 import { z } from 'zod';
-import { isDateTimeString } from './dates';
+import { isDateTimeString, toEpochMillis } from './dates';
 
 // Zod schemas of the raw WB payloads (shared/specs/wb). They are lenient on purpose: unknown fields pass
 // through, and optional fields accept null as well as absence, because WB adds fields and sometimes
 // sends null where the spec says a string. Only what the normalisers rely on is checked strictly
 // (identifiers, dates, numbers), so one renamed cosmetic field does not drop a buyer's review.
 
-const optionalString = z.string().nullish();
-const optionalInt = z.number().int().nullish();
-const optionalNumber = z.number().nullish();
-const optionalBoolean = z.boolean().nullish();
+/** Optional; a null the spec does not allow is read as absent, so consumers see `T | undefined` only. */
+function loose<T extends z.ZodTypeAny>(schema: T) {
+	return schema.nullish().transform((value): z.output<T> | undefined => value ?? undefined);
+}
+
+/** Optional and nullable as the spec says: null is kept, it means something (e.g. "no answer yet"). */
+function nullable<T extends z.ZodTypeAny>(schema: T) {
+	return schema.nullish();
+}
+
+const optionalString = loose(z.string());
+const optionalInt = loose(z.number().int());
+const optionalNumber = loose(z.number());
+const optionalBoolean = loose(z.boolean());
 
 export const dateTimeString = z
 	.string()
@@ -22,7 +32,7 @@ export const feedbacksEnvelopeSchema = z
 		data: z.unknown(),
 		error: optionalBoolean,
 		errorText: optionalString,
-		additionalErrors: z.array(z.string()).nullish(),
+		additionalErrors: nullable(z.array(z.string())),
 	})
 	.passthrough();
 
@@ -41,9 +51,9 @@ export const feedbackProductDetailsSchema = z
 		nmId: optionalInt,
 		imtId: optionalInt,
 		productName: optionalString,
-		supplierArticle: optionalString,
-		supplierName: optionalString,
-		brandName: optionalString,
+		supplierArticle: nullable(z.string()),
+		supplierName: nullable(z.string()),
+		brandName: nullable(z.string()),
 		size: optionalString,
 	})
 	.passthrough();
@@ -56,21 +66,19 @@ export const rawFeedbackSchema = z
 		cons: optionalString,
 		productValuation: optionalInt,
 		createdDate: dateTimeString,
-		answer: feedbackAnswerSchema.nullish(),
+		answer: nullable(feedbackAnswerSchema),
 		state: optionalString,
-		productDetails: feedbackProductDetailsSchema.nullish(),
-		photoLinks: z
-			.array(z.object({ fullSize: optionalString, miniSize: optionalString }).passthrough())
-			.nullish(),
-		video: z.object({ previewImage: optionalString, link: optionalString, durationSec: optionalNumber }).passthrough().nullish(),
+		productDetails: loose(feedbackProductDetailsSchema),
+		photoLinks: nullable(z.array(z.object({ fullSize: optionalString, miniSize: optionalString }).passthrough())),
+		video: nullable(z.object({ previewImage: optionalString, link: optionalString, durationSec: optionalNumber }).passthrough()),
 		wasViewed: optionalBoolean,
 		userName: optionalString,
 		orderStatus: optionalString,
 		matchingSize: optionalString,
 		color: optionalString,
 		subjectName: optionalString,
-		parentFeedbackId: optionalString,
-		childFeedbackId: optionalString,
+		parentFeedbackId: nullable(z.string()),
+		childFeedbackId: nullable(z.string()),
 	})
 	.passthrough();
 
@@ -80,7 +88,8 @@ export const feedbackListDataSchema = z
 	.object({
 		countUnanswered: optionalInt,
 		countArchive: optionalInt,
-		feedbacks: z.array(z.unknown()),
+		// an empty page has been seen as null as well as []
+		feedbacks: z.array(z.unknown()).nullable().transform((items) => items ?? []),
 	})
 	.passthrough();
 
@@ -100,8 +109,8 @@ export const rawQuestionSchema = z
 		text: optionalString,
 		createdDate: dateTimeString,
 		state: optionalString,
-		answer: questionAnswerSchema.nullish(),
-		productDetails: feedbackProductDetailsSchema.nullish(),
+		answer: nullable(questionAnswerSchema),
+		productDetails: loose(feedbackProductDetailsSchema),
 		wasViewed: optionalBoolean,
 		isWarned: optionalBoolean,
 		// not in the spec, but seen in real answers (shared/reference/agentiq-reference.md §3.1)
@@ -115,7 +124,7 @@ export const questionListDataSchema = z
 	.object({
 		countUnanswered: optionalInt,
 		countArchive: optionalInt,
-		questions: z.array(z.unknown()),
+		questions: z.array(z.unknown()).nullable().transform((items) => items ?? []),
 	})
 	.passthrough();
 
@@ -134,6 +143,53 @@ export const newFeedbacksQuestionsSchema = z
 	.passthrough();
 
 // ---- buyers chat ----
+
+// Spelled out because the inferred zod type is too large for the declaration files the build emits.
+type Extra = { [key: string]: unknown };
+
+export interface WbGoodCard extends Extra {
+	nmID?: number;
+	price?: number;
+	priceCurrency?: string;
+	rid?: string;
+	size?: string;
+}
+
+export interface WbChatFile extends Extra {
+	contentType?: string;
+	date?: string;
+	downloadID?: string;
+	name?: string;
+	url?: string;
+	size?: number;
+}
+
+export interface WbChatImage extends Extra {
+	date?: string;
+	downloadID?: string;
+	url?: string;
+}
+
+export interface WbChatAttachments extends Extra {
+	goodCard?: WbGoodCard;
+	files?: WbChatFile[];
+	images?: WbChatImage[];
+}
+
+export interface RawChatEvent extends Extra {
+	chatID: string;
+	eventID: string;
+	eventType?: string;
+	isNewChat?: boolean;
+	message?: Extra & { text?: string; attachments?: WbChatAttachments };
+	source?: string;
+	/** Unix ms; filled from addTime when WB sent only that */
+	addTimestamp: number;
+	addTime?: string;
+	replySign?: string;
+	sender?: string;
+	clientName?: string;
+}
 
 /** `Listing` in the spec: the product and order a chat or message is about. `rid` = `srid` in reports. */
 export const goodCardSchema = z
@@ -167,29 +223,30 @@ export const chatImageSchema = z
 
 export const chatAttachmentsSchema = z
 	.object({
-		goodCard: goodCardSchema.nullish(),
-		files: z.array(chatFileSchema).nullish(),
-		images: z.array(chatImageSchema).nullish(),
+		goodCard: loose(goodCardSchema),
+		files: loose(z.array(chatFileSchema)),
+		images: loose(z.array(chatImageSchema)),
 	})
 	.passthrough();
 
-export const rawChatEventSchema = z
+export const rawChatEventSchema: z.ZodType<RawChatEvent, z.ZodTypeDef, unknown> = z
 	.object({
 		chatID: z.string().min(1),
 		eventID: z.string().min(1),
 		// a string, not the spec's one-value enum: unknown types must parse so the trigger can say what it skipped
 		eventType: optionalString,
 		isNewChat: optionalBoolean,
-		message: z
-			.object({
-				text: optionalString,
-				attachments: chatAttachmentsSchema.nullish(),
-			})
-			.passthrough()
-			.nullish(),
+		message: loose(
+			z
+				.object({
+					text: optionalString,
+					attachments: loose(chatAttachmentsSchema),
+				})
+				.passthrough(),
+		),
 		source: optionalString,
 		addTimestamp: optionalInt,
-		addTime: dateTimeString.nullish(),
+		addTime: loose(dateTimeString),
 		replySign: optionalString,
 		sender: optionalString,
 		clientName: optionalString,
@@ -203,9 +260,10 @@ export const rawChatEventSchema = z
 				message: 'missing (neither addTimestamp nor addTime is present)',
 			});
 		}
-	});
+	})
+	// one time field for everyone downstream: addTimestamp (Unix ms), taken from addTime when WB left it out
+	.transform((event) => ({ ...event, addTimestamp: event.addTimestamp ?? toEpochMillis(event.addTime as string) }));
 
-export type RawChatEvent = z.infer<typeof rawChatEventSchema>;
 
 export const chatEventsResultSchema = z
 	.object({
@@ -213,14 +271,14 @@ export const chatEventsResultSchema = z
 		newestEventTime: optionalString,
 		oldestEventTime: optionalString,
 		totalEvents: optionalInt,
-		events: z.array(z.unknown()).nullish(),
+		events: loose(z.array(z.unknown())),
 	})
 	.passthrough();
 
 export const chatEnvelopeSchema = z
 	.object({
 		result: z.unknown(),
-		errors: z.array(z.string()).nullish(),
+		errors: nullable(z.array(z.string())),
 	})
 	.passthrough();
 
@@ -229,8 +287,8 @@ export const rawChatSchema = z
 		chatID: z.string().min(1),
 		replySign: optionalString,
 		clientName: optionalString,
-		goodCard: goodCardSchema.nullish(),
-		lastMessage: z.object({ text: optionalString, addTimestamp: optionalInt }).passthrough().nullish(),
+		goodCard: loose(goodCardSchema),
+		lastMessage: loose(z.object({ text: optionalString, addTimestamp: optionalInt }).passthrough()),
 	})
 	.passthrough();
 
@@ -255,7 +313,7 @@ export const rawFbsOrderSchema = z
 		nmId: z.number().int(),
 		chrtId: optionalInt,
 		article: optionalString,
-		skus: z.array(z.string()).nullish(),
+		skus: loose(z.array(z.string())),
 		price: optionalNumber,
 		convertedPrice: optionalNumber,
 		currencyCode: optionalInt,
@@ -326,7 +384,7 @@ export const supplierOrdersSchema = z.array(rawSupplierOrderSchema);
 const cardOptionSchema = z
 	.object({
 		name: z.string(),
-		value: z.union([z.string(), z.number(), z.boolean()]).nullish(),
+		value: loose(z.union([z.string(), z.number(), z.boolean()])),
 	})
 	.passthrough();
 
@@ -339,29 +397,30 @@ export const rawCardSchema = z
 		subj_root_name: optionalString,
 		vendor_code: optionalString,
 		description: optionalString,
-		options: z.array(cardOptionSchema).nullish(),
-		grouped_options: z
-			.array(z.object({ group_name: optionalString, options: z.array(cardOptionSchema).nullish() }).passthrough())
-			.nullish(),
-		compositions: z.array(z.object({ name: z.string() }).passthrough()).nullish(),
-		sizes_table: z
-			.object({
-				details_props: z.array(z.string()).nullish(),
-				values: z
-					.array(
-						z
-							.object({
-								tech_size: z.union([z.string(), z.number()]).nullish(),
-								chrt_id: optionalInt,
-								details: z.array(z.union([z.string(), z.number()]).nullable()).nullish(),
-							})
-							.passthrough(),
-					)
-					.nullish(),
-			})
-			.passthrough()
-			.nullish(),
-		selling: z.object({ brand_name: optionalString, supplier_id: optionalInt }).passthrough().nullish(),
+		options: loose(z.array(cardOptionSchema)),
+		grouped_options: loose(
+			z.array(z.object({ group_name: optionalString, options: loose(z.array(cardOptionSchema)) }).passthrough()),
+		),
+		compositions: loose(z.array(z.object({ name: z.string() }).passthrough())),
+		sizes_table: loose(
+			z
+				.object({
+					details_props: loose(z.array(z.string())),
+					values: loose(
+						z.array(
+							z
+								.object({
+									tech_size: loose(z.union([z.string(), z.number()])),
+									chrt_id: optionalInt,
+									details: loose(z.array(z.union([z.string(), z.number()]).nullable())),
+								})
+								.passthrough(),
+						),
+					),
+				})
+				.passthrough(),
+		),
+		selling: loose(z.object({ brand_name: optionalString, supplier_id: optionalInt }).passthrough()),
 	})
 	.passthrough();
 

@@ -60,6 +60,7 @@ export function requireText(field: string, value: unknown, min: number, max?: nu
 	const text = value.trim();
 	const length = textLength(text);
 	if (length < min || (max !== undefined && length > max)) {
+		if (max === undefined && min === 1) throw new WbInputError(field, `${field} must not be empty`);
 		const limit = max === undefined ? `at least ${min} characters` : `${min}–${max} characters`;
 		throw new WbInputError(field, `${field} must be ${limit} (got ${length})`);
 	}

@@ -220,8 +220,6 @@ function removeFolder(folder) {
 	fs.rmSync(folder, { recursive: true, force: true });
 }
 
-class HttpError extends Error {}
-
 async function http(method, url, { body, headers = {}, timeoutMs = 30000 } = {}) {
 	const response = await fetch(url, {
 		method,
@@ -473,6 +471,16 @@ async function startN8n(options) {
 		logs: () => logLines.join('\n'),
 		executions,
 		waitFor,
+		// Names n8n serves to the editor (`/types/nodes.json`, `/types/credentials.json`): proves types loaded in the server.
+		async loadedTypes() {
+			const out = {};
+			for (const kind of ['nodes', 'credentials']) {
+				const r = await rest('GET', `/types/${kind}.json`);
+				if (r.status !== 200 || !Array.isArray(r.json)) throw new Error(`GET /types/${kind}.json failed: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+				out[kind] = r.json.map((t) => t.name);
+			}
+			return out;
+		},
 		api,
 		rest,
 		http: (method, route, opts) => http(method, route.startsWith('http') ? route : `${baseUrl}${route}`, opts),
@@ -486,6 +494,7 @@ async function startN8n(options) {
 			await startProcess();
 		},
 		running: () => Boolean(child) && !exited,
+		pid: () => (child ? child.pid : null),
 	};
 
 	try {
@@ -567,4 +576,4 @@ function versionsUnderTest() {
 		.filter(Boolean);
 }
 
-module.exports = { startN8n, runOnce, exportNodes, versionsUnderTest, parseRawOutput, REPO_ROOT, HttpError };
+module.exports = { startN8n, runOnce, exportNodes, versionsUnderTest, parseRawOutput, REPO_ROOT };

@@ -151,9 +151,9 @@ function nodeVersionOf(nodeBin) {
 // present, else the system ones (Debian's nodejs-dev in /usr). sqlite3 is N-API, so either works.
 function nodedirFor(nodeBin) {
 	const prefix = path.resolve(path.dirname(fs.realpathSync(nodeBin)), '..');
-	if (fs.existsSync(path.join(prefix, 'include', 'node', 'node_api.h'))) return prefix;
-	if (fs.existsSync('/usr/include/node/node_api.h')) return '/usr';
-	return undefined;
+	// The npm package `node` copies the binary to node/bin but keeps the headers in node-<platform>-<arch>.
+	const candidates = [prefix, path.join(prefix, 'node_modules', `node-${process.platform}-${process.arch}`), '/usr'];
+	return candidates.find((dir) => fs.existsSync(path.join(dir, 'include', 'node', 'node_api.h')));
 }
 
 // Installs (once) a real Node binary of `version` from the npm package `node`.

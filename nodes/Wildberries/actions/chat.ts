@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { listChats, sendChatMessage } from '../../../src/wb/requests';
-import { parseChats } from '../../../src/wb/normalise';
+import { parseChats, parseSendMessageResult } from '../../../src/wb/normalise';
 import { wbRequest } from '../transport/request';
 import { dedupeField, requiredString, sendOnce, type OperationHandler } from './common';
 
@@ -87,11 +87,21 @@ const sendMessage: OperationHandler = async function (this: IExecuteFunctions, i
 	const request = sendChatMessage(replySign, message);
 	const replyTo = String(this.getNodeParameter('replyToId', i, '') ?? '').trim();
 	const dedupe = (this.getNodeParameter('skipIfSent', i, true) as boolean) && replyTo !== '';
-	const outcome = await sendOnce.call(this, `wb:chat:${replyTo}`, dedupe, async () => wbRequest.call(this, request, { itemIndex: i }));
+	const outcome = await sendOnce.call(this, `wb:chat:${replyTo}`, dedupe, async () => {
+		const body = await wbRequest.call(this, request, { itemIndex: i });
+		const result = parseSendMessageResult(body);
+		if (result.errors.length) {
+			throw new NodeApiError(this.getNode(), (body ?? {}) as JsonObject, {
+				itemIndex: i,
+				message: `Wildberries did not send the chat message: ${result.errors.join('; ')}`,
+			});
+		}
+		return result;
+	});
 	if (!outcome.sent) {
 		return { ...input, reply: { status: 'skipped', reason: 'A reply to this message was already sent by this workflow', targetId: replyTo } };
 	}
-	const result = ((outcome.result as IDataObject | null)?.result ?? {}) as IDataObject;
+	const result = outcome.result as ReturnType<typeof parseSendMessageResult>;
 	return {
 		...input,
 		reply: {
@@ -99,7 +109,7 @@ const sendMessage: OperationHandler = async function (this: IExecuteFunctions, i
 			marketplace: 'wb',
 			channel: 'chat',
 			targetId: replyTo || chatId,
-			chatId: (result.chatID as string) ?? chatId,
+			chatId: result.chatId ?? chatId,
 			text: message,
 			sentAt: typeof result.addTime === 'number' ? new Date(result.addTime).toISOString() : new Date().toISOString(),
 		},

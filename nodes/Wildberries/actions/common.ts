@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../transport/errors';
+
 export type OperationHandler = (
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -46,7 +48,7 @@ export async function sendOnce<T>(
 		return { sent: true, result: await send() };
 	} catch (error) {
 		await this.helpers.removeProcessed([key], 'workflow', options);
-		throw error;
+		throw asNodeError(this.getNode(), error);
 	}
 }
 

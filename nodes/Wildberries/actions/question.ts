@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { answerQuestion, getQuestion, rejectQuestion } from '../../../src/wb/requests';
-import { normaliseQuestion, parseQuestion } from '../../../src/wb/normalise';
+import { assertFeedbacksActionOk, normaliseQuestion, parseQuestion } from '../../../src/wb/normalise';
 import { wbRequest } from '../transport/request';
 import { dedupeField, requiredString, sendOnce, type OperationHandler } from './common';
 
@@ -53,12 +54,25 @@ export const questionFields: INodeProperties[] = [
 	{ ...dedupeField, displayOptions: show(['answer']) },
 ];
 
+// PATCH /api/v1/questions answers 200 even when WB refused the change; the envelope says so.
+function checked(this: IExecuteFunctions, body: unknown, itemIndex: number): unknown {
+	try {
+		assertFeedbacksActionOk(body);
+	} catch (error) {
+		throw new NodeApiError(this.getNode(), (body ?? {}) as JsonObject, {
+			itemIndex,
+			message: `Wildberries refused the change: ${(error as Error).message}`,
+		});
+	}
+	return body;
+}
+
 const answer: OperationHandler = async function (this: IExecuteFunctions, i, input) {
 	const id = requiredString.call(this, 'questionId', 'Question ID', i);
 	const text = requiredString.call(this, 'text', 'Text', i);
 	const request = answerQuestion(id, text);
 	const outcome = await sendOnce.call(this, `wb:question:${id}`, this.getNodeParameter('skipIfSent', i, true) as boolean, async () =>
-		wbRequest.call(this, request, { itemIndex: i }),
+		checked.call(this, await wbRequest.call(this, request, { itemIndex: i }), i),
 	);
 	return {
 		...input,
@@ -71,7 +85,7 @@ const answer: OperationHandler = async function (this: IExecuteFunctions, i, inp
 const reject: OperationHandler = async function (this: IExecuteFunctions, i, input) {
 	const id = requiredString.call(this, 'questionId', 'Question ID', i);
 	const text = requiredString.call(this, 'text', 'Reason', i);
-	await wbRequest.call(this, rejectQuestion(id, text), { itemIndex: i });
+	checked.call(this, await wbRequest.call(this, rejectQuestion(id, text), { itemIndex: i }), i);
 	return { ...input, reply: { status: 'rejected', marketplace: 'wb', channel: 'question', targetId: id, text, sentAt: new Date().toISOString() } };
 };
 

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError } from '../transport/errors';
 
 import { chatHandlers } from './chat';
 import type { OperationHandler } from './common';
@@ -37,9 +39,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				});
 				continue;
 			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
 			// Input validation in the core (lengths, ids) throws plain errors that name the field.
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			throw asNodeError(this.getNode(), error, i);
 		}
 	}
 	return [out];

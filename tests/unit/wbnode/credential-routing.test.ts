@@ -4,7 +4,7 @@ import { wbBaseUrl, wbCategoryForUrl, wbTokenForCategory } from '../../../src/wb
 describe('WB credential routing', () => {
 	const creds = {
 		token: 'main-token',
-		tokenPerCategory: true,
+		perCategory: true,
 		tokenChat: 'chat-token',
 		tokenFeedbacks: '',
 		customBaseUrls: true,
@@ -24,7 +24,7 @@ describe('WB credential routing', () => {
 		expect(wbCategoryForUrl(creds, 'http://127.0.0.1:8787/wb/basket/vol1/part1/1/info/ru/card.json')).toBeUndefined();
 		expect(wbTokenForCategory(creds, 'chat')).toBe('chat-token');
 		expect(wbTokenForCategory(creds, 'feedbacks')).toBe('main-token');
-		expect(wbTokenForCategory({ ...creds, tokenPerCategory: false }, 'chat')).toBe('main-token');
+		expect(wbTokenForCategory({ ...creds, perCategory: false }, 'chat')).toBe('main-token');
 	});
 
 	it('authenticate sends the category token to API hosts and nothing to the card CDN', async () => {

@@ -1,0 +1,276 @@
+// Compiles the lexicons once into an index and finds cue matches in a token list. Matching is always on
+// whole tokens (exact word, word prefix, Snowball stem, or a regular expression anchored to the token), so
+// "суд" never fires inside "посуда". Token lookups are cached: buyer vocabulary repeats a lot.
+
+import type { Cue } from './cue';
+import type { Token } from './normalize';
+import { stemRussian } from './stemmer';
+
+export interface CompiledCue {
+	cue: Cue;
+	/** Token pattern ids with the number of free words allowed before each. */
+	elems: Array<{ pat: number; gap: number }>;
+	/** The pattern itself spells a negation ("не работает"): it is not negated again. */
+	hasNegator: boolean;
+	label: string;
+}
+
+export interface CueMatch {
+	cue: CompiledCue;
+	start: number;
+	end: number;
+}
+
+type TokenTest =
+	| { kind: 'exact'; word: string }
+	| { kind: 'prefix'; prefix: string }
+	| { kind: 'stem'; stem: string }
+	| { kind: 'regex'; re: RegExp }
+	| { kind: 'class'; name: string };
+
+export const NEGATORS = new Set(['не', 'нет', 'без', 'ни', 'нету', 'никак', 'ничуть', 'нисколько']);
+
+const CLASS_NAMES = new Set(['#num', '#lat', '#size', '#inf', '#any']);
+const LATIN_SIZE_RE = /^(?:x{0,3}s|m|l|x{1,4}l|\d?xl)$/;
+const INFINITIVE_RE = /^[а-я]{2,}(?:ть|ти|чь)(?:ся|сь)?$/;
+const NOT_INFINITIVE = new Set([
+	'есть', 'быть', 'чуть', 'часть', 'сеть', 'мать', 'дочь', 'ночь', 'печь', 'речь', 'суть', 'путь', 'нить', 'треть',
+	'четверть', 'прочь', 'шерсть', 'честь', 'месть', 'кисть', 'пасть', 'лесть', 'злость', 'жесть', 'ртуть', 'плоть',
+	'власть', 'снасть', 'масть', 'гвоздь', 'помочь', 'сути', 'пути', 'нити', 'сети', 'части', 'кости', 'мощи',
+]);
+
+export class CueIndex {
+	readonly cues: CompiledCue[] = [];
+	private readonly tests: TokenTest[] = [];
+	private readonly patternIds = new Map<string, number>();
+	private readonly exact = new Map<string, number[]>();
+	private readonly stems = new Map<string, number[]>();
+	private readonly prefixes = new Map<string, Array<[string, number]>>();
+	private readonly regexByFirst = new Map<string, Array<[RegExp, number]>>();
+	private readonly regexAny: Array<[RegExp, number]> = [];
+	private readonly classIds: Array<[string, number]> = [];
+	private readonly byFirst: CompiledCue[][] = [];
+	private readonly cache = new Map<string, readonly number[]>();
+	private readonly stemCache = new Map<string, string>();
+
+	constructor(
+		lexicons: ReadonlyArray<readonly Cue[]>,
+		private readonly macros: Record<string, string>,
+	) {
+		for (const lexicon of lexicons) for (const cue of lexicon) this.add(cue);
+	}
+
+	private add(cue: Cue): void {
+		for (const variant of expandOuterAlternatives(cue.p)) {
+			const parts = variant.trim().split(/\s+/);
+			const elems: Array<{ pat: number; gap: number }> = [];
+			let gap = 0;
+			let hasNegator = false;
+			for (const part of parts) {
+				const gapMatch = /^\+(\d)$/.exec(part);
+				if (gapMatch) {
+					gap = Number(gapMatch[1]);
+					continue;
+				}
+				if (NEGATORS.has(part)) hasNegator = true;
+				elems.push({ pat: this.pattern(part), gap });
+				gap = 0;
+			}
+			if (elems.length === 0) throw new Error(`classify lexicon: empty pattern "${cue.p}"`);
+			const compiled: CompiledCue = { cue, elems, hasNegator, label: variant };
+			this.cues.push(compiled);
+			const first = elems[0].pat;
+			(this.byFirst[first] ??= []).push(compiled);
+		}
+	}
+
+	private pattern(text: string): number {
+		const known = this.patternIds.get(text);
+		if (known !== undefined) return known;
+		const id = this.tests.length;
+		const test = this.parseTest(text);
+		this.tests.push(test);
+		this.patternIds.set(text, id);
+		switch (test.kind) {
+			case 'exact':
+				push(this.exact, test.word, id);
+				break;
+			case 'stem':
+				push(this.stems, test.stem, id);
+				break;
+			case 'prefix':
+				push(this.prefixes, test.prefix.slice(0, 2), [test.prefix, id]);
+				break;
+			case 'class':
+				this.classIds.push([test.name, id]);
+				break;
+			case 'regex': {
+				const firsts = leadingLetters(text.startsWith('@') ? this.macros[text.slice(1)] : text);
+				if (firsts === null) this.regexAny.push([test.re, id]);
+				else for (const ch of firsts) push(this.regexByFirst, ch, [test.re, id]);
+				break;
+			}
+		}
+		return id;
+	}
+
+	private parseTest(text: string): TokenTest {
+		if (CLASS_NAMES.has(text)) return { kind: 'class', name: text };
+		if (text.startsWith('@')) {
+			const body = this.macros[text.slice(1)];
+			if (body === undefined) throw new Error(`classify lexicon: unknown macro ${text}`);
+			return { kind: 'regex', re: new RegExp(`^(?:${body})$`) };
+		}
+		if (text.endsWith('~') && /^[а-яa-z]+~$/.test(text)) return { kind: 'stem', stem: stemRussian(text.slice(0, -1)) };
+		if (/^[а-яa-z0-9-]+$/.test(text)) return { kind: 'exact', word: text };
+		if (/^[а-яa-z0-9-]+\*$/.test(text) && text.length >= 3) return { kind: 'prefix', prefix: text.slice(0, -1) };
+		return { kind: 'regex', re: new RegExp(`^(?:${text.replace(/\*/g, '[^\\s]*')})$`) };
+	}
+
+	stem(word: string): string {
+		let s = this.stemCache.get(word);
+		if (s === undefined) {
+			s = stemRussian(word);
+			if (this.stemCache.size > 50000) this.stemCache.clear();
+			this.stemCache.set(word, s);
+		}
+		return s;
+	}
+
+	/** Ids of every token pattern the token satisfies. */
+	hits(token: Token): readonly number[] {
+		const key = token.norm;
+		const cached = this.cache.get(key);
+		if (cached) return cached;
+		const out: number[] = [];
+		const ex = this.exact.get(key);
+		if (ex) out.push(...ex);
+		const st = this.stems.get(this.stem(key));
+		if (st) out.push(...st);
+		const pre = this.prefixes.get(key.slice(0, 2));
+		if (pre) for (const [prefix, id] of pre) if (key.startsWith(prefix)) out.push(id);
+		const rx = this.regexByFirst.get(key[0]);
+		if (rx) for (const [re, id] of rx) if (re.test(key)) out.push(id);
+		for (const [re, id] of this.regexAny) if (re.test(key)) out.push(id);
+		for (const [name, id] of this.classIds) if (classMatches(name, token)) out.push(id);
+		if (this.cache.size > 100000) this.cache.clear();
+		this.cache.set(key, out);
+		return out;
+	}
+
+	match(tokens: readonly Token[]): CueMatch[] {
+		const n = tokens.length;
+		const hits: Array<readonly number[]> = new Array(n);
+		for (let i = 0; i < n; i++) hits[i] = this.hits(tokens[i]);
+		const matches: CueMatch[] = [];
+		for (let i = 0; i < n; i++) {
+			for (const pid of hits[i]) {
+				const cues = this.byFirst[pid];
+				if (!cues) continue;
+				for (const cue of cues) {
+					const end = matchRest(cue, 1, i, tokens, hits);
+					if (end >= 0) matches.push({ cue, start: i, end });
+				}
+			}
+		}
+		return matches;
+	}
+}
+
+function matchRest(
+	cue: CompiledCue,
+	k: number,
+	prev: number,
+	tokens: readonly Token[],
+	hits: ReadonlyArray<readonly number[]>,
+): number {
+	if (k === cue.elems.length) return prev;
+	const { pat, gap } = cue.elems[k];
+	const sentence = tokens[prev].sentence;
+	const last = Math.min(tokens.length - 1, prev + 1 + gap);
+	for (let j = prev + 1; j <= last; j++) {
+		if (tokens[j].sentence !== sentence) return -1;
+		if (hits[j].includes(pat)) {
+			const end = matchRest(cue, k + 1, j, tokens, hits);
+			if (end >= 0) return end;
+		}
+	}
+	return -1;
+}
+
+function classMatches(name: string, token: Token): boolean {
+	switch (name) {
+		case '#num':
+			return token.isNumber;
+		case '#lat':
+			return token.isLatin && token.norm.length >= 2;
+		case '#size':
+			return token.isLatin && LATIN_SIZE_RE.test(token.norm);
+		case '#inf':
+			return INFINITIVE_RE.test(token.norm) && !NOT_INFINITIVE.has(token.norm) && !token.norm.endsWith('ость');
+		default:
+			return true;
+	}
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+/**
+ * The letters a regular-expression token pattern can start with, when that is plain to see: a literal
+ * letter, or a leading group of alternatives that each start with a literal letter. Null means "any".
+ */
+function leadingLetters(pattern: string): Set<string> | null {
+	const first = pattern[0];
+	if (/[а-яa-z0-9]/.test(first)) {
+		if (pattern[1] === '?' || pattern[1] === '*' || pattern[1] === '{') return null;
+		return new Set([first]);
+	}
+	if (first !== '(') return null;
+	let depth = 0;
+	let close = -1;
+	for (let i = 0; i < pattern.length; i++) {
+		if (pattern[i] === '(') depth++;
+		else if (pattern[i] === ')') {
+			depth--;
+			if (depth === 0) {
+				close = i;
+				break;
+			}
+		}
+	}
+	if (close < 0 || /^[?*{]/.test(pattern.slice(close + 1))) return null;
+	const inner = pattern.slice(1, close);
+	const out = new Set<string>();
+	for (const alt of splitTopLevel(inner)) {
+		const sub = leadingLetters(alt);
+		if (sub === null || alt.length === 0) return null;
+		for (const ch of sub) out.add(ch);
+	}
+	return out;
+}
+
+function splitTopLevel(text: string): string[] {
+	const parts: string[] = [];
+	let depth = 0;
+	let startAt = 0;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (ch === '(' || ch === '[') depth++;
+		else if (ch === ')' || ch === ']') depth--;
+		else if (ch === '|' && depth === 0) {
+			parts.push(text.slice(startAt, i));
+			startAt = i + 1;
+		}
+	}
+	parts.push(text.slice(startAt));
+	return parts;
+}
+
+/** "a|b c" style alternatives of whole phrases are written with " || " between them. */
+function expandOuterAlternatives(pattern: string): string[] {
+	return pattern.includes(' || ') ? pattern.split(' || ') : [pattern];
+}

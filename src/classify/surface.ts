@@ -1,0 +1,112 @@
+// Cues that live in the typography rather than the words: emoji, emoticons, "!!!", shouting in capitals,
+// masked swear words. They are read from the raw text, before normalisation removes them.
+
+import { EMOJI_CUES, type EmojiCue } from './lexicon/emoji';
+
+export interface SurfaceCues {
+	angryEmoji: number;
+	sadEmoji: number;
+	joyEmoji: number;
+	/** 👍 👌 and the like: approval without feeling. */
+	approvalEmoji: number;
+	/** "((", "(", ":(" not closing a parenthesis. */
+	sadEmoticon: number;
+	/** "))" / ")))" smiles (a single ")" is too common to mean much). */
+	smile: number;
+	/** Longest run of "!" (counting "!?" mixes). */
+	exclamationRun: number;
+	exclamations: number;
+	/** Letters written in Cyrillic capitals, in words of three letters or more. */
+	capsLetters: number;
+	letters: number;
+	/** Two or more neighbouring words in capitals, or most of the text in capitals. */
+	shouting: boolean;
+	/** Masked profanity such as "г***но", "х**", "б…". */
+	maskedSwear: boolean;
+	emojiSeen: string[];
+}
+
+const EMOJI_RE = /\p{Extended_Pictographic}/gu;
+const SWEAR_RE = /(?:^|[^\p{L}])[гхбпе][*…]+(?:[а-я]*)|[а-я][*]{2,}[а-я]/iu;
+const CAPS_WORD_RE = /[А-ЯЁ]{3,}/g;
+const LETTER_RE = /[\p{L}]/gu;
+
+const emojiIndex: Map<string, EmojiCue> = new Map(EMOJI_CUES.map((e) => [e.char, e]));
+
+export function readSurface(text: string): SurfaceCues {
+	const cues: SurfaceCues = {
+		angryEmoji: 0,
+		sadEmoji: 0,
+		joyEmoji: 0,
+		approvalEmoji: 0,
+		sadEmoticon: 0,
+		smile: 0,
+		exclamationRun: 0,
+		exclamations: 0,
+		capsLetters: 0,
+		letters: 0,
+		shouting: false,
+		maskedSwear: SWEAR_RE.test(text),
+		emojiSeen: [],
+	};
+	if (text.length === 0) return cues;
+	for (const m of text.matchAll(EMOJI_RE)) {
+		const cue = emojiIndex.get(m[0]);
+		if (!cue) continue;
+		cues.emojiSeen.push(m[0]);
+		if (cue.kind === 'angry') cues.angryEmoji++;
+		else if (cue.kind === 'sad') cues.sadEmoji++;
+		else if (cue.kind === 'joy') cues.joyEmoji++;
+		else cues.approvalEmoji++;
+	}
+	readParentheses(text, cues);
+	let run = 0;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (ch === '!') {
+			cues.exclamations++;
+			run++;
+			if (run > cues.exclamationRun) cues.exclamationRun = run;
+		} else if (ch !== '?' && ch !== '1') run = 0;
+	}
+	const letters = text.match(LETTER_RE);
+	cues.letters = letters ? letters.length : 0;
+	const capsWords = text.match(CAPS_WORD_RE) ?? [];
+	for (const w of capsWords) cues.capsLetters += w.length;
+	cues.shouting =
+		(capsWords.length >= 2 && cues.capsLetters >= 8) ||
+		(cues.capsLetters >= 6 && cues.capsLetters >= 0.6 * cues.letters);
+	return cues;
+}
+
+/** Parentheses that close nothing are smiles; ones that open nothing are frowns. */
+function readParentheses(text: string, cues: SurfaceCues): void {
+	let open = 0;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (ch === '(') {
+			let j = i;
+			while (j + 1 < text.length && text[j + 1] === '(') j++;
+			const run = j - i + 1;
+			const closes = text.indexOf(')', j + 1);
+			const nextOpen = text.indexOf('(', j + 1);
+			// "((" is always a frown; a single "(" is one when nothing closes it in the same stretch.
+			if (run >= 2 || closes === -1 || (nextOpen !== -1 && nextOpen < closes)) {
+				cues.sadEmoticon += run;
+				i = j;
+			} else open++;
+		} else if (ch === ')') {
+			let j = i;
+			while (j + 1 < text.length && text[j + 1] === ')') j++;
+			let run = j - i + 1;
+			if (open > 0) {
+				open--;
+				run--;
+			}
+			if (run >= 2 || (run === 1 && i > 0 && /[\p{L}\s!.:=]/u.test(text[i - 1]) && (j + 1 >= text.length || /[\s!.]/.test(text[j + 1])))) {
+				cues.smile += run;
+			}
+			i = j;
+		}
+	}
+}

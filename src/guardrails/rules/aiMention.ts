@@ -1,0 +1,61 @@
+import { B, E, eachMatch, type Doc, type Finding } from '../doc';
+
+// The reply must not say it was written by a machine. Whole words with their inflections only: "работа",
+// "суббота", "ботинки", "гарантии", "продукции", "серии" contain the letters of "бот"/"ИИ" but are clean.
+// "ИИ"/"AI" are also product features ("камера с ИИ-обработкой"), so before a tech noun, or when the buyer asked
+// about that feature, they count only if the reply speaks about itself; a "робот" is a product unless it is the
+// one answering ("робот-пылесос" is clean, "вам отвечает робот-консультант" is not).
+
+const ALWAYS = [
+	'(?:чат[ -]?|телеграм[ -]?|telegram[ -]?)?бот(?:а|у|ом|е|ы|ов|ам|ами|ах)?',
+	'(?:chat)?bots?',
+	'чатбот[а-я]*',
+	'нейросет[а-я]*',
+	'нейро[ -]?сет[а-я]*',
+	'нейронн[а-я]*\\s+сет[а-я]*',
+	'нейронк[а-я]*',
+	'нейро(?:[ -]?(?:помощник|ассистент|консультант|менеджер|оператор|продавец|модел))[а-я]*',
+	'[a-z]*gpt[a-z0-9-]*',
+	'джипити',
+	'чат[ -]?gpt|чат[ -]?джипити|чатгпт',
+	'гпт',
+	'gigachat|гигачат[а-я]*',
+	'deepseek|дипсик[а-я]*',
+	'openai|llm|ллм',
+	'claude|gemini|copilot|алиса\\s+gpt',
+	'искусственн[а-я]*\\s+интеллект[а-я]*',
+	'сгенерир[а-я]*',
+	'сгенерова[а-я]*',
+	'генеративн[а-я]*',
+	'автоматическ[а-я]*\\s+(?:ответ|сообщени)[а-я]*',
+	'автоответ[а-я]*',
+	'виртуальн[а-я]*\\s+(?:помощник|ассистент|консультант|менеджер|оператор|сотрудник)[а-я]*',
+	'цифров[а-я]*\\s+(?:помощник|ассистент|консультант|сотрудник)[а-я]*',
+	'робот[а-я]*[ -](?:консультант|помощник|ассистент|оператор|менеджер|продавец)[а-я]*',
+	'(?:я|вам\\s+отвечает|с\\s+вами\\s+(?:на\\s+связи\\s+)?|на\\s+связи|ответ\\s+(?:подготовил|написал|дал)|это)\\s+(?:[а-я]+\\s+)?робот',
+	'(?:ответ|текст|сообщение)\\s+(?:[а-я]+\\s+)?(?:от\\s+)?робот[а-я]*',
+];
+const ALWAYS_RE = new RegExp(`${B}(?:${ALWAYS.join('|')})${E}`, 'g');
+const AI_WORD = new RegExp(`${B}(?:ии|ai)(?![a-zа-я0-9])`, 'g');
+const TECH_NOUN =
+	/^[\s-]*(?:камер|фото|обработ|шумопод|функци|режим|чип|процессор|технолог|алгоритм|улучш|стабилиз|фильтр|сенсор|распознав|видео|звук|съемк|автофокус|подсветк|настройк|датчик|модул|оптимиз|анализ|уборк|карт[аы])/;
+const SELF_REFERENCE =
+	/(?<![а-яa-z])(?:я|меня|мной|ответ[а-я]*|текст[а-я]*|сообщени[а-я]*|подготов[а-я]*|написа[а-я]*|составл[а-я]*|созда[а-я]*|отвечает|отвечаю|с\s+вами|помощник[а-я]*|ассистент[а-я]*|консультант[а-я]*|оператор[а-я]*|менеджер[а-я]*|сотрудник[а-я]*)(?![а-яa-z])/;
+const BUYER_AI = /(?<![a-zа-я0-9])(?:ии|ai|искусственн)/;
+
+const MESSAGE = 'says the reply comes from an AI or a bot';
+
+export function checkAiMention(doc: Doc): Finding[] {
+	const text = doc.text;
+	const out: Finding[] = [];
+	const add = (m: RegExpExecArray) => out.push({ rule: 'ai_mention', start: m.index, end: m.index + m[0].length, message: MESSAGE });
+	eachMatch(ALWAYS_RE, text, add);
+	eachMatch(AI_WORD, text, (m) => {
+		const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+		const [s, e] = doc.sentence(m.index);
+		const sentence = text.slice(s, m.index) + ' ' + text.slice(m.index + m[0].length, e);
+		const productTalk = TECH_NOUN.test(after) || BUYER_AI.test(doc.buyer);
+		if (!productTalk || SELF_REFERENCE.test(sentence)) add(m);
+	});
+	return out;
+}

@@ -1,0 +1,77 @@
+import { B, E, eachMatch, type Doc, type Finding } from '../doc';
+import { alternation, CYRILLIC_TLDS, LATIN_TLDS, SPELLED_TLDS } from '../lexicon';
+
+// Marketplaces reject any external address, however it is written. The rule reads the normalised text, where
+// invisible characters are gone and look-alike letters are folded, and recognises an address by its shape:
+// a scheme, "www", or a name followed by a known top-level domain after a dot that may be spaced, bracketed or
+// spelled out ("точка", "dot"). Numbers with dots ("2.0", "10.2026", "128.1") never end in a top-level domain.
+
+const LABEL = '[a-zа-я0-9](?:[a-zа-я0-9-]{0,62}[a-zа-я0-9])?';
+const TLD = `(?:${alternation([...LATIN_TLDS, ...CYRILLIC_TLDS])})`;
+const PATH = `(?:[/?#][^\\s"'<>«»)]*[^\\s"'<>«»).,;:!?])?`;
+
+const SCHEME = new RegExp(`${B}(?:https?|hxxps?|ftp)\\s?:\\s?/\\s?/\\s?[^\\s"'<>«»]*`, 'g');
+const WWW = new RegExp(`${B}www\\d?${E}(?:\\s?[.,]?\\s?${LABEL})?(?:\\s?[.,]?\\s?${TLD}${E})?${PATH}`, 'g');
+// name.tld, sub.name.tld/path
+const DOTTED = new RegExp(`${B}${LABEL}(?:\\.${LABEL})*\\.${TLD}${E}${PATH}`, 'g');
+// "name . ru", "name .ru": a space before the dot never happens in ordinary prose.
+const SPACED_DOT = new RegExp(`${B}${LABEL}\\s+\\.\\s*${TLD}${E}${PATH}`, 'g');
+// "name. ru": also the end of a sentence, so only for a Latin name and a lower-case domain in the original.
+const SPACE_AFTER_DOT = new RegExp(`${B}[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.\\s+(${TLD})${E}`, 'g');
+// "name dot com", "name (точка) ру", "сайт точка ру", "точка ком"
+const DOT_WORD = '(?:dot|дот|точка|тчк)';
+const SPELLED_DOT = new RegExp(
+	`(?:${B}${LABEL}\\s*)?(?:[(\\[{<]\\s*${DOT_WORD}\\s*[)\\]}>]|${B}${DOT_WORD}${E})\\s*(?:${alternation(SPELLED_TLDS)})${E}`,
+	'g',
+);
+// "vk com/club1", "youtube com/watch": a space for the dot, but a path gives it away.
+const SPACED_WITH_PATH = new RegExp(`${B}[a-z0-9-]{2,}[\\s,]+(?:${alternation(LATIN_TLDS)})\\s?/\\s?[a-z0-9_]`, 'g');
+// "на сайте techlink-compat ru": a space for the dot after words that announce an address.
+const SITE_WORD = /(?:сайт|ссылк|адрес|страниц|домен|переход|заход|www)[а-я]*/;
+const SPACED_AFTER_SITE_WORD = /(?<![a-zа-я0-9])[a-z0-9][a-z0-9-]{2,}\s+(?:ru|com|net|org|su|рф|ру|shop|store|online|info|pro)(?![a-zа-я0-9])/g;
+// "ссылка в профиле / в шапке": the address is elsewhere but the reply points to it.
+const LINK_ELSEWHERE = new RegExp(
+	`${B}ссылк[а-я]*\\s+(?:в|из)\\s+(?:наше[мй]\\s+)?(?:профил|шапк|био|описании\\s+профил|канал|групп|сторис|телеграм|инстаграм)[а-я]*`,
+	'g',
+);
+
+const MESSAGE = 'external link or web address; marketplaces reject replies with links';
+
+export function checkLink(doc: Doc): Finding[] {
+	const text = doc.text;
+	const out: Finding[] = [];
+	const add = (start: number, end: number) => {
+		// An address inside an e-mail belongs to the e-mail rule.
+		let k = start - 1;
+		while (k >= 0 && text[k] === ' ') k--;
+		if (k >= 0 && text[k] === '@') return;
+		let j = end;
+		while (j < text.length && text[j] === ' ') j++;
+		if (text[j] === '@') return;
+		out.push({ rule: 'link', start, end, message: MESSAGE });
+	};
+	if (/[:/]/.test(text)) eachMatch(SCHEME, text, (m) => add(m.index, m.index + m[0].length));
+	if (text.includes('www')) eachMatch(WWW, text, (m) => add(m.index, m.index + m[0].length));
+	if (text.includes('.')) {
+		eachMatch(DOTTED, text, (m) => {
+			// "15.pro", "3.de": a host needs a letter before its top-level domain.
+			const host = m[0].slice(0, m[0].lastIndexOf('.', m[0].search(/[/?#]|$/)));
+			if (/[a-zа-я]/.test(host)) add(m.index, m.index + m[0].length);
+		});
+		eachMatch(SPACED_DOT, text, (m) => add(m.index, m.index + m[0].length));
+		eachMatch(SPACE_AFTER_DOT, text, (m) => {
+			const tldStart = m.index + m[0].length - m[1].length;
+			const [s, e] = [doc.norm.starts[tldStart], doc.norm.ends[m.index + m[0].length - 1]];
+			const raw = doc.norm.original.slice(s, e);
+			if (raw === raw.toLowerCase()) add(m.index, m.index + m[0].length);
+		});
+	}
+	eachMatch(SPELLED_DOT, text, (m) => add(m.index, m.index + m[0].length));
+	if (text.includes('/')) eachMatch(SPACED_WITH_PATH, text, (m) => add(m.index, m.index + m[0].length));
+	eachMatch(SPACED_AFTER_SITE_WORD, text, (m) => {
+		const [s] = doc.sentence(m.index);
+		if (SITE_WORD.test(text.slice(s, m.index))) add(m.index, m.index + m[0].length);
+	});
+	eachMatch(LINK_ELSEWHERE, text, (m) => add(m.index, m.index + m[0].length));
+	return out;
+}

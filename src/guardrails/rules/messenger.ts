@@ -1,0 +1,170 @@
+import { B, E, eachMatch, type Doc, type Finding } from '../doc';
+
+// A messenger or social network is a violation when it is offered as a way to reach the seller; the same names
+// as product features ("часы показывают уведомления из WhatsApp") are clean. So a name counts only when its
+// sentence also carries a contact cue: an imperative or first-person contact verb ("напишите", "пришлю",
+// "подписывайтесь"), the seller's possessive ("в нашем Telegram"), a channel/group/handle word, a number or an
+// "@handle". Private-message words ("в личку", "в директ") and "@handle" are contact routes by themselves.
+
+// Names with their inflections; spelling variants and slang included.
+const NAMES = [
+	// WhatsApp
+	"what'?s[ -]?app[a-z]*",
+	'wh?ats?ap+[a-z]*',
+	'v?vat[sc]ap+[a-z]*',
+	'vot?sap+[a-z]*',
+	'wa\\.me',
+	'(?:в|у)?(?:а|о)т[сц]ап+[а-я]*',
+	'вацап+[а-я]*',
+	'ватс(?:е|у|ом)?',
+	// Telegram
+	'telegra[a-z]*',
+	'teleg[ae]',
+	'tg',
+	'телеграм+[а-я]*',
+	'телег(?:а|е|у|ой|и)',
+	'тг',
+	'тгк',
+	// Viber
+	'viber[a-z]*',
+	'v[ai]iber',
+	'вайбер[а-я]*',
+	'вибер[а-я]*',
+	// VK, Odnoklassniki
+	'vk',
+	'вк',
+	'vkontakte',
+	'вконтакт[а-я]*',
+	'одноклассник[а-я]*',
+	'ok\\.ru',
+	// Instagram, Facebook and others
+	'instagram[a-z]*',
+	'insta',
+	'инстаграм+[а-я]*',
+	'инст(?:а|у|е|ой|ы)?',
+	'facebook',
+	'фейсбук[а-я]*',
+	'фб',
+	'tiktok',
+	'тик[ -]?ток[а-я]*',
+	'youtube',
+	'ютуб[а-я]*',
+	'skype',
+	'скайп[а-я]*',
+	'discord',
+	'дискорд[а-я]*',
+	'wechat',
+	'icq',
+	'аськ[а-я]*',
+	'threads',
+	'мессенджер[а-я]*',
+	'месседжер[а-я]*',
+	'соцсет[а-я]*',
+	'социальн[а-я]*\\s+сет[а-я]*',
+].join('|');
+const NAME = new RegExp(`${B}(?:${NAMES})${E}`, 'g');
+
+// MAX (VK's messenger) is a common word ("Pro Max", "макс. нагрузка"): only after "в/через/мессенджер".
+const MAX = new RegExp(`${B}(?:в|во|через|мессенджер[а-я]*)\\s+(?:max|макс(?:е|у|ом)?|мах(?:е|у)?)${E}(?!\\s?[.\\d])`, 'g');
+
+// Long names spelled with gaps ("W h a t s A p p", "т.е.л.е.г.р.а.м"): an obfuscation, flagged without a cue.
+const spaced = (word: string) => word.split('').join('[\\s._*·|/\\\\-]{1,2}');
+const SPACED = new RegExp(
+	`${B}(?:${['whatsapp', 'telegram', 'instagram', 'viber', 'вотсап', 'ватсап', 'телеграм', 'инстаграм', 'вайбер', 'вконтакте'].map(spaced).join('|')})`,
+	'g',
+);
+
+// Contact routes by themselves.
+const PRIVATE = new RegExp(
+	`${B}(?:личк[а-я]*|(?:в|во)\\s+лс|лс(?:ку|ке)?|директ(?:е|у|а)?|direct|(?:в|in)\\s+(?:dm|пм)|личн(?:ые|ых|ым|ое|ом)\\s+(?:сообщени|переписк)[а-я]*)${E}`,
+	'g',
+);
+const HANDLE = /(?<![a-zа-я0-9._%+-])@[a-z0-9_][a-z0-9_.]{2,}[a-z0-9_]/g;
+const NICK = new RegExp(`${B}(?:ник|никнейм|логин|юзернейм|username)[а-я]*\\s*[:—-]?\\s*[a-z0-9_.]*_[a-z0-9_.]+`, 'g');
+
+const CONTACT_CUE = new RegExp(
+	`${B}(?:` +
+		[
+			'напиш[а-я]*',
+			'пиш(?:ите|и|ем|у)',
+			'написать',
+			'черкните',
+			'свяж[а-я]*',
+			'связыва[а-я]*',
+			'связаться',
+			'на связи',
+			'обращайтесь',
+			'обратитесь',
+			'отправ(?:ьте|ляйте|им|лю|ите|ить)',
+			'пришл(?:ите|ю|ем|ем)',
+			'присыл(?:айте|ать)',
+			'вышл(?:ю|ем)',
+			'скин(?:ьте|ем|у|уть)',
+			'скидыва[а-я]*',
+			'кида(?:йте|ть)',
+			'киньте',
+			'перешл(?:ите|ю)',
+			'подпис(?:ывайтесь|ывайся|аться)',
+			'подписчик[а-я]*',
+			'подпишитесь',
+			'добавля(?:йтесь|йте)',
+			'добавьте',
+			'вступа(?:йте)',
+			'присоедин(?:яйтесь)',
+			'заходите',
+			'переходите',
+			'ищите',
+			'найд(?:ите|ете)',
+			'звон(?:ите)',
+			'позвон(?:ите|им)',
+			'наберите',
+			'ответ(?:им|ит|ят|ю)',
+			'отвеча(?:ем|ет|ют)',
+			'подскаж(?:ем|у)',
+			'проконсультир[а-я]*',
+			'консультир(?:уем|ую)',
+			'обсуд(?:им|ить)',
+			'пообща[а-я]*',
+			'общ(?:аемся|аться)',
+			'продолж(?:им|ить)',
+			'наш(?:а|е|и|его|ей|ему|ем|им|ими|их|у)?',
+			'мы',
+			'нам',
+			'нас',
+			'мне',
+			'меня',
+			'канал[а-я]*',
+			'групп[а-я]*',
+			'сообществ[а-я]*',
+			'паблик[а-я]*',
+			'аккаунт[а-я]*',
+			'профил[а-я]*',
+			'страниц[а-я]*',
+			'ник(?:а|у|ом|е|нейм[а-я]*)?',
+			'бот[а-я]{0,2}',
+			'контакт[а-я]*',
+			'номер[а-я]*',
+			'телефон[а-я]*',
+		].join('|') +
+		`)${E}|@|\\+\\s?\\d|\\d[\\d\\s()-]{8,}\\d`,
+);
+
+const MESSAGE = 'messenger or social network offered as a contact route; marketplaces forbid moving buyers off the platform';
+
+export function checkMessenger(doc: Doc): Finding[] {
+	const text = doc.text;
+	const out: Finding[] = [];
+	const add = (start: number, end: number) => out.push({ rule: 'messenger', start, end, message: MESSAGE });
+	const withCue = (m: RegExpExecArray) => {
+		const [s, e] = doc.sentence(m.index);
+		const sentence = text.slice(s, m.index) + ' ' + text.slice(m.index + m[0].length, e);
+		if (CONTACT_CUE.test(sentence)) add(m.index, m.index + m[0].length);
+	};
+	eachMatch(NAME, text, withCue);
+	eachMatch(MAX, text, withCue);
+	eachMatch(SPACED, text, (m) => add(m.index, m.index + m[0].length));
+	eachMatch(PRIVATE, text, (m) => add(m.index, m.index + m[0].length));
+	if (text.includes('@')) eachMatch(HANDLE, text, (m) => add(m.index, m.index + m[0].length));
+	if (text.includes('_')) eachMatch(NICK, text, (m) => add(m.index, m.index + m[0].length));
+	return out;
+}
