@@ -61,7 +61,7 @@ export class CueIndex {
 	}
 
 	private add(cue: Cue): void {
-		for (const variant of expandOuterAlternatives(cue.p)) {
+		for (const variant of expandPattern(cue.p)) {
 			const parts = variant.trim().split(/\s+/);
 			const elems: Array<{ pat: number; gap: number }> = [];
 			let gap = 0;
@@ -270,7 +270,51 @@ function splitTopLevel(text: string): string[] {
 	return parts;
 }
 
-/** "a|b c" style alternatives of whole phrases are written with " || " between them. */
-function expandOuterAlternatives(pattern: string): string[] {
-	return pattern.includes(' || ') ? pattern.split(' || ') : [pattern];
+/**
+ * Expands a cue pattern into plain token sequences. Top-level "|" separates whole alternatives; a group
+ * that holds spaces or token classes ("(на фото|в описании)", "(ли )?", "(#num|#size)") is a choice of
+ * phrases and is multiplied out; a group without them stays inside its token as a regular expression.
+ */
+export function expandPattern(pattern: string): string[] {
+	const alternatives = splitTopLevel(pattern);
+	if (alternatives.length > 1) return alternatives.flatMap((alt) => expandPattern(alt));
+	let results = [''];
+	let i = 0;
+	while (i < pattern.length) {
+		const ch = pattern[i];
+		if (ch === '(') {
+			const close = matchingParen(pattern, i);
+			const inner = pattern.slice(i + 1, close);
+			if (/[\s#@]/.test(inner)) {
+				const choices = expandPattern(inner);
+				let next = close + 1;
+				if (pattern[next] === '?') {
+					choices.push('');
+					next++;
+				}
+				results = results.flatMap((head) => choices.map((choice) => head + choice));
+				i = next;
+				continue;
+			}
+			const piece = pattern.slice(i, close + 1);
+			results = results.map((head) => head + piece);
+			i = close + 1;
+			continue;
+		}
+		results = results.map((head) => head + ch);
+		i++;
+	}
+	return results.map((r) => r.replace(/\s+/g, ' ').trim()).filter((r) => r.length > 0);
+}
+
+function matchingParen(text: string, open: number): number {
+	let depth = 0;
+	for (let i = open; i < text.length; i++) {
+		if (text[i] === '(') depth++;
+		else if (text[i] === ')') {
+			depth--;
+			if (depth === 0) return i;
+		}
+	}
+	throw new Error(`classify lexicon: unbalanced parenthesis in "${text}"`);
 }

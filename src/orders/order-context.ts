@@ -13,6 +13,7 @@ export type LookalikeKind =
 	| 'address'
 	| 'ticket'
 	| 'size'
+	| 'serial'
 	| 'unit'
 	| 'disclaimed';
 
@@ -66,6 +67,7 @@ const LOOKALIKE_WORDS: ReadonlyArray<[RegExp, LookalikeKind]> = [
 	],
 	[/^(?:индекс\S*|дом|кв|квартир\S*|улиц\S*|ул|корпус\S*|корп|подъезд\S*|этаж\S*|офис\S*|пвз)$/, 'address'],
 	[/^(?:обращени\S*|заявк\S*|тикет\S*|претензи\S*|чек|чека|чеке|чеку|фн|фд|фпд)$/, 'ticket'],
+	[/^(?:серийн\S*|imei|имей|sn|s\/n|мак|mac)$/, 'serial'],
 	[/^(?:размер\S*|рост\S*|вес|веса|весом|обхват\S*|длин\S*|ширин\S*|высот\S*)$/, 'size'],
 ];
 
@@ -266,6 +268,8 @@ export function readRightContext(lower: string, end: number): RightContext {
 			if (next?.type === 'num' && !TOPIC_WORD.test(token.text)) break;
 			if (cls.type === 'order' && !negated) {
 				if (distance <= 1) result.order = { distance };
+			} else if (cls.type === 'lookalike' && SHORT_VALUE_KINDS.has(cls.kind)) {
+				// "2745123369 - не тот размер": a size or price word after a long number is the topic, not its label.
 			} else if (distance <= LOOKALIKE_REACH) {
 				result.lookalike = { kind: cls.type === 'lookalike' ? cls.kind : 'disclaimed', distance };
 			}

@@ -71,7 +71,8 @@ const WB_STRING_IDS: ReadonlyArray<[RegExp, OrderNumberKind]> = [
 // "0132112277-0101-1", "0132112277-0101", also typed with spaces or " - " instead of hyphens.
 const OZON_NUMBER =
 	/(?<![A-Za-z\d])(?<!\d-)(\d{8,10})(-| ?- ?| +)(\d{4})(?:(-| ?- ?| +)(\d{1,2}))?(?![A-Za-z\d])(?!-\d)(?![.,]\d)/g;
-const AFTER_SPACED_BLOCK = /^\s*(?:шт|штук|кг|г|гр|см|мм|м|мл|л|р|руб|₽|%|год|года|году|лет|позиц|товар)/;
+// A unit, a year or a count after a space-separated block means the block was a quantity, not part of the number.
+const AFTER_SPACED_BLOCK = /^\s*(?:(?:шт|кг|г|гр|см|мм|м|мл|л|р|руб|лет)(?![\p{L}])|[₽%]|штук|год|позиц|товар)/u;
 
 // -- digit runs (WB and YM order ids, Ozon only when labelled) ---------------------------------------------
 
@@ -86,8 +87,9 @@ interface Range {
 }
 
 const DIGIT_RANGES: Record<Marketplace, Range> = {
-	// FBS order ids are 9–11 digits today; labelled shorter or longer ones are still taken at the buyer's word.
-	wb: { minLabelled: 7, maxLabelled: 12, minBare: 9, maxBare: 11 },
+	// FBS order ids are 9–11 digits today (12 leaves room for growth; 13+ are barcodes and tracks);
+	// labelled shorter ones are still taken at the buyer's word.
+	wb: { minLabelled: 7, maxLabelled: 12, minBare: 9, maxBare: 12 },
 	// Ozon buyers see hyphenated numbers; bare digits there are SKUs unless the buyer calls them the order.
 	ozon: { minLabelled: 8, maxLabelled: 12, minBare: Infinity, maxBare: 0 },
 	ym: { minLabelled: 8, maxLabelled: 12, minBare: 8, maxBare: 11 },
@@ -285,7 +287,8 @@ function judgeDigits(digits: string, reading: Reading, marketplace: Marketplace,
 	}
 	if (left.neutral) return CONFIDENCE.neutral;
 	if (joined) return CONFIDENCE.bareWeak;
-	const weakLength = marketplace === 'ym' ? length === 8 : length === 9;
+	// 9 digits is also an nmId on WB, 12 is past today's ids, 8 is short for YM: kept, but yield to a labelled one.
+	const weakLength = marketplace === 'ym' ? length === 8 : length === 9 || length === 12;
 	return weakLength ? CONFIDENCE.bareWeak : CONFIDENCE.bare;
 }
 

@@ -66,13 +66,20 @@ async function main() {
 		process.stdout.write(`${USAGE}\n`);
 		return 0;
 	}
-	const sb = createSandbox({
-		seed: args.seed,
-		faults: args.faults,
-		rateLimits: args.rateLimits,
-		live: args.live ? { intervalMs: args.live } : undefined,
-		log: !args.quiet,
-	});
+	let sb;
+	try {
+		sb = createSandbox({
+			seed: args.seed,
+			faults: args.faults,
+			rateLimits: args.rateLimits,
+			live: args.live ? { intervalMs: args.live } : undefined,
+			log: !args.quiet,
+		});
+	} catch (e) {
+		if (!e.isInputError) throw e;
+		process.stderr.write(`sandbox: ${e.message}\n${USAGE}\n`);
+		return 2;
+	}
 	const { url } = await sb.start(args.port);
 	const lines = [`AgentIQ marketplace sandbox on ${url} (seed: ${args.seed})`, 'Wildberries base URLs:'];
 	for (const [name, base] of Object.entries(sb.baseUrls().wb)) lines.push(`  ${name.padEnd(12)} ${base}   (real: ${sb.marketplaces.wb.hosts[name].real})`);

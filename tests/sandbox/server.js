@@ -275,7 +275,6 @@ class Sandbox extends EventEmitter {
 		const path = m[3] || '/';
 		const query = httpu.queryObject(url.searchParams);
 		const request = { marketplace: mod.name, host: hostName, method: req.method, path };
-		const moduleCtx = this.moduleContext(mod.name);
 		const ctx = {
 			[mod.name]: this.state[mod.name],
 			now: this.now,
@@ -336,15 +335,15 @@ class Sandbox extends EventEmitter {
 				const found = matchRoute(hostDef.routes, req.method, path);
 				if (!found.route) {
 					response = found.allowed ? mod.notFound(hostName) : mod.methodNotAllowed(hostName);
-				} else if (malformed && req.method !== 'GET') {
-					// A corrupted answer to a write: the write is not applied.
-					response = { status: 200, raw: truncateJson('{"data":null,"error":false,"errorText":"","additionalErrors":null}'), contentType: httpu.JSON_TYPE };
 				} else {
 					ctx.params = found.params;
 					ctx.duplicate = this.faults.duplicateCount(request);
 					response = await found.route.handler(ctx);
-					if (malformed && response.status === 200) {
-						response = { status: 200, raw: truncateJson(httpu.payloadOf(response).toString('utf8')), contentType: response.contentType || httpu.JSON_TYPE };
+					// A garbled receipt: the request was processed (a write is applied, as when a connection drops
+					// after the server answered), only the body the client gets is cut short.
+					if (malformed && response.status >= 200 && response.status < 300) {
+						const payload = httpu.payloadOf(response).toString('utf8') || '{"data":null,"error":false,"errorText":"","additionalErrors":null}';
+						response = { status: 200, raw: truncateJson(payload), contentType: response.contentType || httpu.JSON_TYPE };
 					}
 				}
 			}

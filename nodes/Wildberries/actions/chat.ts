@@ -89,7 +89,13 @@ const sendMessage: OperationHandler = async function (this: IExecuteFunctions, i
 	const dedupe = (this.getNodeParameter('skipIfSent', i, true) as boolean) && replyTo !== '';
 	const outcome = await sendOnce.call(this, `wb:chat:${replyTo}`, dedupe, async () => {
 		const body = await wbRequest.call(this, request, { itemIndex: i });
-		const result = parseSendMessageResult(body);
+		// A null body is an accepted send whose receipt was unreadable (logged by the transport).
+		let result: ReturnType<typeof parseSendMessageResult> = { errors: [] };
+		try {
+			if (body !== null) result = parseSendMessageResult(body);
+		} catch (error) {
+			result = { errors: [(error as Error).message] };
+		}
 		if (result.errors.length) {
 			throw new NodeApiError(this.getNode(), (body ?? {}) as JsonObject, {
 				itemIndex: i,

@@ -71,8 +71,12 @@ const answer: OperationHandler = async function (this: IExecuteFunctions, i, inp
 	const id = requiredString.call(this, 'questionId', 'Question ID', i);
 	const text = requiredString.call(this, 'text', 'Text', i);
 	const request = answerQuestion(id, text);
+	const verifyWrite = async () => {
+		const question = parseQuestion(await wbRequest.call(this, getQuestion(id)));
+		return question.answer !== null && question.answer !== undefined;
+	};
 	const outcome = await sendOnce.call(this, `wb:question:${id}`, this.getNodeParameter('skipIfSent', i, true) as boolean, async () =>
-		checked.call(this, await wbRequest.call(this, request, { itemIndex: i }), i),
+		checked.call(this, await wbRequest.call(this, request, { itemIndex: i, verifyWrite }), i),
 	);
 	return {
 		...input,

@@ -44,12 +44,18 @@ export const reviewFields: INodeProperties[] = [
 	{ ...dedupeField, displayOptions: show(['reply']) },
 ];
 
+async function answeredOnWb(this: IExecuteFunctions, id: string): Promise<boolean> {
+	const feedback = parseFeedback(await wbRequest.call(this, getFeedback(id)));
+	return feedback.answer !== null && feedback.answer !== undefined;
+}
+
 const reply: OperationHandler = async function (this: IExecuteFunctions, i, input) {
 	const id = requiredString.call(this, 'reviewId', 'Review ID', i);
 	const text = requiredString.call(this, 'text', 'Text', i);
 	const request = answerFeedback(id, text);
+	const verifyWrite = async () => answeredOnWb.call(this, id);
 	const outcome = await sendOnce.call(this, `wb:review:${id}`, this.getNodeParameter('skipIfSent', i, true) as boolean, async () =>
-		wbRequest.call(this, request, { itemIndex: i }),
+		wbRequest.call(this, request, { itemIndex: i, verifyWrite }),
 	);
 	return {
 		...input,

@@ -22,8 +22,12 @@ export interface WbCallOptions {
 	itemIndex?: number;
 	/** For the product card CDN: the basket number that replaces {basket} in the card base URL. */
 	basket?: string;
-	/** A write that is safe to repeat (checked for its effect first by the caller). Reads are always retried. */
-	retryServerErrors?: boolean;
+	/**
+	 * For a write: after a 5xx, time-out or dropped connection, tells whether the write took effect anyway. When
+	 * given, the write is retried only if it did not, so an ambiguous failure neither loses nor doubles a reply.
+	 * Reads are always retried.
+	 */
+	verifyWrite?: () => Promise<boolean>;
 	/** 404 answers come back as `undefined` instead of an error (used when trying card hosts). */
 	allowNotFound?: boolean;
 }
@@ -85,7 +89,15 @@ export async function wbRequest(this: Context, request: WbRequest, options: WbCa
 	const intervalMs = Number(host === 'feedbacks' ? credentials.feedbacksIntervalMs ?? 1000 : credentials.otherIntervalMs ?? 1000);
 	const laneKey = `${host}|${base}|${this.getNode().credentials?.[WB_CREDENTIAL]?.id ?? ''}`;
 	const isRead = request.method === 'GET';
-	const retryServer = isRead || options.retryServerErrors === true;
+	const retryServer = isRead || options.verifyWrite !== undefined;
+	const writeLanded = async (): Promise<boolean> => {
+		if (isRead || !options.verifyWrite) return false;
+		try {
+			return await options.verifyWrite();
+		} catch {
+			return false;
+		}
+	};
 
 	const http: IHttpRequestOptions = {
 		method: request.method as IHttpRequestMethods,
@@ -119,6 +131,7 @@ export async function wbRequest(this: Context, request: WbRequest, options: WbCa
 		} catch (error) {
 			if (retryServer && isTransientNetworkError(error) && serverErrors < MAX_SERVER_ERROR_RETRIES) {
 				await sleep(backoffMs(serverErrors++));
+				if (await writeLanded()) return null;
 				continue;
 			}
 			throw new NodeApiError(this.getNode(), error as JsonObject, {
@@ -130,6 +143,11 @@ export async function wbRequest(this: Context, request: WbRequest, options: WbCa
 		const parsed = parseBody(response.body);
 		if (status >= 200 && status < 300) {
 			if (parsed.ok) return parsed.value;
+			if (!isRead) {
+				// The write was accepted; repeating it because its receipt is garbled would send it twice.
+				this.logger.warn(`Wildberries accepted ${request.method} ${request.path} but its response body is not valid JSON`);
+				return null;
+			}
 			if (retryServer && serverErrors < MAX_SERVER_ERROR_RETRIES) {
 				await sleep(backoffMs(serverErrors++));
 				continue;
@@ -153,6 +171,7 @@ export async function wbRequest(this: Context, request: WbRequest, options: WbCa
 		}
 		if (status >= 500 && retryServer && serverErrors < MAX_SERVER_ERROR_RETRIES) {
 			await sleep(backoffMs(serverErrors++));
+			if (await writeLanded()) return null;
 			continue;
 		}
 		const described = describeWbError(status, body, host);

@@ -14,15 +14,21 @@ const OPEN = '[(\\[{<]';
 const CLOSE = '[)\\]}>]';
 
 // Real "@": any top-level domain of 2+ letters.
-const PLAIN = new RegExp(`${B}${LOCAL}\\s{0,2}@\\s{0,2}${DOMAIN}(?:\\s{0,2}\\.\\s{0,2}${DOMAIN})*\\s{0,2}\\.\\s{0,2}[a-zа-я]{2,12}${E}`, 'g');
+const PLAIN = new RegExp(`${B}${LOCAL}(?:@\\s{0,2}|\\s{1,2}@\\s{1,2})${DOMAIN}(?:\\s{0,2}\\.\\s{0,2}${DOMAIN})*\\s{0,2}\\.\\s{0,2}[a-zа-я]{2,12}${E}`, 'g');
 // Spelled "@" or dot: the top-level domain must be a known one.
-const AT = `(?:\\s{0,2}@\\s{0,2}|\\s{0,2}${OPEN}\\s{0,2}${AT_WORD}\\s{0,2}${CLOSE}\\s{0,2}|\\s{1,2}${AT_WORD}\\s{1,2})`;
+const AT = `(?:@\\s{0,2}|\\s{1,2}@\\s{1,2}|\\s{0,2}${OPEN}\\s{0,2}${AT_WORD}\\s{0,2}${CLOSE}\\s{0,2}|\\s{1,2}${AT_WORD}\\s{1,2})`;
 const DOT = `(?:\\s{0,2}\\.\\s{0,2}|\\s{0,2}${OPEN}\\s{0,2}${DOT_WORD}\\s{0,2}${CLOSE}\\s{0,2}|\\s{1,2}${DOT_WORD}\\s{1,2})`;
 const KNOWN_TLD = `(?:${alternation([...LATIN_TLDS, ...CYRILLIC_TLDS, ...SPELLED_TLDS])})`;
 const OBFUSCATED = new RegExp(`${B}${LOCAL}${AT}${DOMAIN}(?:${DOT}${DOMAIN})*?${DOT}${KNOWN_TLD}${E}`, 'g');
 // "ivan.petrov gmail com": a mail provider after a Latin name is an address even with no "@" at all.
 const PROVIDER = new RegExp(
 	`${B}[a-z0-9][a-z0-9._-]{2,}(?:${AT}|\\s{1,2})(?:gmail|yandex|ya|mail|inbox|bk|list|rambler|outlook|hotmail|icloud|yahoo|proton(?:mail)?)(?:${DOT}|\\s{1,2})(?:com|ru|me|net)${E}`,
+	'g',
+);
+
+// "shop собака gmail": a spelled "@" before a mail provider is enough.
+const AT_PROVIDER = new RegExp(
+	`${B}${LOCAL}${AT}(?:gmail|yandex|ya|mail|inbox|bk|list|rambler|outlook|hotmail|icloud|yahoo|proton(?:mail)?|яндекс|мейл|маил|гмейл|гмаил)${E}`,
 	'g',
 );
 
@@ -35,5 +41,6 @@ export function checkEmail(doc: Doc): Finding[] {
 	if (text.includes('@')) eachMatch(PLAIN, text, add);
 	eachMatch(OBFUSCATED, text, add);
 	eachMatch(PROVIDER, text, add);
+	eachMatch(AT_PROVIDER, text, add);
 	return out;
 }

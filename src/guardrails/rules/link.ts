@@ -24,6 +24,8 @@ const SPELLED_DOT = new RegExp(
 	`(?:${B}${LABEL}\\s*)?(?:[(\\[{<]\\s*${DOT_WORD}\\s*[)\\]}>]|${B}${DOT_WORD}${E})\\s*(?:${alternation(SPELLED_TLDS)})${E}`,
 	'g',
 );
+// "site[.]ru", "site(.)com"
+const BRACKET_DOT = new RegExp(`${B}${LABEL}\\s*[(\\[{<]\\s*\\.\\s*[)\\]}>]\\s*${TLD}${E}${PATH}`, 'g');
 // "vk com/club1", "youtube com/watch": a space for the dot, but a path gives it away.
 const SPACED_WITH_PATH = new RegExp(`${B}[a-z0-9-]{2,}[\\s,]+(?:${alternation(LATIN_TLDS)})\\s?/\\s?[a-z0-9_]`, 'g');
 // "на сайте techlink-compat ru": a space for the dot after words that announce an address.
@@ -67,6 +69,7 @@ export function checkLink(doc: Doc): Finding[] {
 		});
 	}
 	eachMatch(SPELLED_DOT, text, (m) => add(m.index, m.index + m[0].length));
+	if (text.includes('.')) eachMatch(BRACKET_DOT, text, (m) => add(m.index, m.index + m[0].length));
 	if (text.includes('/')) eachMatch(SPACED_WITH_PATH, text, (m) => add(m.index, m.index + m[0].length));
 	eachMatch(SPACED_AFTER_SITE_WORD, text, (m) => {
 		const [s] = doc.sentence(m.index);

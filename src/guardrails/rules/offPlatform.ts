@@ -16,6 +16,11 @@ const OWN_CHANNEL = new RegExp(
 		`розничн[а-я]*\\s+магазин[а-я]*|точк[а-я]*\\s+продаж|пункт[а-я]*\\s+самовывоз[а-я]*)${E}`,
 	'g',
 );
+// "у нас на сайте", "у нас в шоуруме".
+const AT_OURS = new RegExp(
+	`${B}у\\s+нас\\s+(?:[а-я]+\\s+)?(?:на|в)\\s+(?:[а-я]+\\s+)?(?:сайте|интернет[ -]?магазине|шоу[ -]?руме|салоне|бутике|офлайн[а-я -]*магазине|розничн[а-я]*\\s+магазине)${E}`,
+	'g',
+);
 // "интернет-магазин бренда", "сайт производителя", "шоурум на Садовой": an outside shop, whoever owns it.
 const OUTSIDE_SHOP = new RegExp(
 	`${B}(?:интернет[ -]?магазин[а-я]*|шоу[ -]?рум[а-я]*|сайт[а-я]*\\s+(?:бренда|производителя|фабрики|компании|магазина|продавца|мастерской))${E}`,
@@ -94,6 +99,7 @@ export function checkOffPlatform(doc: Doc): Finding[] {
 		return text.slice(s, e);
 	};
 	eachMatch(OWN_CHANNEL, text, (m) => add(m.index, m.index + m[0].length));
+	eachMatch(AT_OURS, text, (m) => add(m.index, m.index + m[0].length));
 	eachMatch(OWN_APP, text, (m) => {
 		if (BUYING_CUE.test(sentenceOf(m.index))) add(m.index, m.index + m[0].length);
 	});

@@ -47,7 +47,15 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f);
 // Letters that stand in for digits inside a number: Latin/Cyrillic "o" for 0, Cyrillic "з" for 3.
 const DIGIT_LOOKALIKE: Record<string, string> = { о: '0', o: '0', з: '3' };
-const isSeparator = (ch: string) => ch === ' ' || ch === '-' || ch === '—' || ch === '.' || ch === '(' || ch === ')';
+const isSeparator = (ch: string) =>
+	ch === ' ' || ch === '-' || ch === '—' || ch === '.' || ch === '(' || ch === ')' || ch === '_' || ch === '/';
+
+/** "ОО1", "З3": look-alike letters that lead into digits. */
+function startsLookalikeNumber(text: string, i: number): boolean {
+	let j = i;
+	while (j < text.length && DIGIT_LOOKALIKE[text[j]] !== undefined) j++;
+	return j > i && j < text.length && isDigit(text.charCodeAt(j));
+}
 
 /** Splits the text into runs of numeric tokens that are only separated by phone-style separators. */
 function numericRuns(text: string): NumToken[][] {
@@ -91,7 +99,7 @@ function numericRuns(text: string): NumToken[][] {
 	let i = 0;
 	while (i < n) {
 		const c = text.charCodeAt(i);
-		if (isDigit(c) || (DIGIT_LOOKALIKE[text[i]] !== undefined && i + 1 < n && isDigit(text.charCodeAt(i + 1)))) {
+		if (isDigit(c) || startsLookalikeNumber(text, i)) {
 			flushCompound();
 			// Digits, with look-alike letters inside or at the edge when no real letter touches them.
 			let j = i;

@@ -1,7 +1,7 @@
 'use strict';
 // Fault injection: random (seeded) or scripted failures in front of the marketplace handlers.
-// A fault answers instead of the handler, so it never changes state; "slow" only delays a normal answer
-// and "malformed" on a read corrupts the real answer (writes get a corrupted stub and are not applied).
+// A 429 or 5xx answers instead of the handler, so it never changes state; "slow" only delays a normal
+// answer; "malformed" cuts short the body of a successful answer (the request itself was processed).
 
 const { createRng } = require('./prng');
 const { InputError } = require('./input-error');

@@ -12,6 +12,11 @@ const PRODUCT_WEIGHTS = {
 };
 const RATING_WEIGHTS = [[5, 62], [4, 10], [3, 8], [2, 6], [1, 14]];
 
+/** Callers get copies: changing a returned object must not change the sandbox state. */
+function copy(value) {
+	return JSON.parse(JSON.stringify(value));
+}
+
 function checkObject(input, what) {
 	if (input == null) return {};
 	if (typeof input !== 'object' || Array.isArray(input)) throw new InputError(`${what} must be a JSON object`);
@@ -108,7 +113,7 @@ function addFeedback(sbx, raw) {
 		source: 'control',
 	});
 	sbx.wb.feedbacks.push(fb);
-	return model.publicView(fb);
+	return copy(model.publicView(fb));
 }
 
 function addQuestion(sbx, raw) {
@@ -137,7 +142,7 @@ function addQuestion(sbx, raw) {
 		source: 'control',
 	});
 	sbx.wb.questions.push(q);
-	return model.publicView(q);
+	return copy(model.publicView(q));
 }
 
 function goodCardFromOrder(sbx, orderId) {
@@ -188,7 +193,7 @@ function addChatMessage(sbx, raw) {
 		ms: sbx.now(),
 		isNewChat,
 	});
-	return { chat: JSON.parse(JSON.stringify(chat)), event: JSON.parse(JSON.stringify(event)) };
+	return { chat: copy(chat), event: copy(event) };
 }
 
 /** One step of live traffic: a new feedback, question or buyer chat message. */

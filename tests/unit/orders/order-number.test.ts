@@ -43,9 +43,10 @@ describe('Wildberries order ids', () => {
 		expect(extractOrderNumber('28530 475587', 'wb')).toBeNull();
 	});
 
-	test('a 12-digit number is taken only when the buyer calls it the order', () => {
+	test('12 digits is the longest WB order id; 13 and more are barcodes and tracks', () => {
 		expect(extractOrderNumber('номер заказа 123456789012', 'wb')).toBe('123456789012');
-		expect(extractOrderNumber('123456789012', 'wb')).toBeNull();
+		expect(extractOrderNumber('123456789012', 'wb')).toBe('123456789012');
+		expect(extractOrderNumber('заказ 1234567890123', 'wb')).toBeNull();
 	});
 
 	test('a phone-shaped number right after «заказ» is still the order', () => {
@@ -109,6 +110,11 @@ describe('Ozon order and posting numbers', () => {
 	test('a quantity after a spaced order number is no posting suffix', () => {
 		expect(extractOrderNumber('заказ 50520644 0012 2 шт не пришли', 'ozon')).toBe('50520644-0012');
 		expect(extractOrderNumber('0132112277-0101 - 2 шт не пришли', 'ozon')).toBe('0132112277-0101');
+	});
+
+	test('words after a spaced number are not mistaken for units', () => {
+		expect(extractOrderNumber('отправление 50520644 0012 1 где?', 'ozon')).toBe('50520644-0012-1');
+		expect(extractOrderNumber('заказ 50520644 0012 мой, не пришел', 'ozon')).toBe('50520644-0012');
 	});
 
 	test('a year after a number is no order block', () => {
@@ -225,6 +231,9 @@ describe('look-alikes are rejected', () => {
 		['wb', 'ссылка https://www.wildberries.ru/catalog/248901714/detail.aspx'],
 		['wb', 'wildberries.ru/catalog/248901714/detail.aspx не открывается'],
 		['wb', 'WB-GI-12345678'],
+		// serial numbers and IMEI
+		['ym', 'серийный номер 123456789012'],
+		['ym', 'IMEI 356938035643809'],
 		// models
 		['ym', 'у меня ASUS X515EA, блок питания не тот'],
 		['wb', 'модель EP2231/40 протекает'],
@@ -263,6 +272,11 @@ describe('several numbers in one message', () => {
 		['wb', 'заказ 2745123369 2 шт не пришли', '2745123369'],
 		['wb', 'номер заказа в приложении 1191231355', '1191231355'],
 		['wb', 'Добрый день! Товар не пришёл. Заказ от 11.11, номер 2745123369', '2745123369'],
+		['wb', '2745123369 - не тот размер', '2745123369'],
+		['wb', 'не тот размер прислали, 47720581936', '47720581936'],
+		['wb', 'жду почти месяц 1191231355', '1191231355'],
+		['wb', 'заказ 1191231355 г. Москва, пвз на Тверской', '1191231355'],
+		['ozon', 'у меня ничего нет. 12837465-0012-2, мой номер 89161234567', '12837465-0012-2'],
 		['ozon', 'Отправление: 47873153-0052-1. Артикул 1234567890', '47873153-0052-1'],
 	])('[%s] %s', (marketplace, text, expected) => {
 		expect(extractOrderNumber(text, marketplace)).toBe(expected);

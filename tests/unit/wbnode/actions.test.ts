@@ -52,6 +52,44 @@ describe('Wildberries node: reviews', () => {
 		expect(processed.size).toBe(0);
 	});
 
+	it('after a 5xx on a reply, checks WB and does not send again when the reply landed', async () => {
+		let posts = 0;
+		nock(BASE)
+			.post('/feedbacks/api/v1/feedbacks/answer')
+			.reply(() => {
+				posts++;
+				return [502, 'bad gateway'];
+			})
+			.get('/feedbacks/api/v1/feedback')
+			.query({ id: 'r1' })
+			.reply(200, {
+				data: feedback('r1', '2026-11-20T10:00:00Z', { answer: { text: 'Спасибо за отзыв!', state: 'wbRu', editable: true } }),
+				error: false,
+				errorText: '',
+				additionalErrors: null,
+			});
+		const params = { resource: 'review', operation: 'reply', reviewId: 'r1', text: 'Спасибо за отзыв!', skipIfSent: true };
+		const out = await run(context({ parameters: params, items: [{ json: interaction() }] }));
+		expect(posts).toBe(1);
+		expect(out[0][0].json.reply).toMatchObject({ status: 'sent' });
+		expect(nock.isDone()).toBe(true);
+	});
+
+	it('after a 5xx on a reply that did not land, sends it again', async () => {
+		let posts = 0;
+		nock(BASE)
+			.post('/feedbacks/api/v1/feedbacks/answer')
+			.times(2)
+			.reply(() => (++posts === 1 ? [500, 'oops'] : [204, '']))
+			.get('/feedbacks/api/v1/feedback')
+			.query({ id: 'r1' })
+			.reply(200, { data: feedback('r1', '2026-11-20T10:00:00Z'), error: false, errorText: '', additionalErrors: null });
+		const params = { resource: 'review', operation: 'reply', reviewId: 'r1', text: 'Спасибо за отзыв!', skipIfSent: true };
+		const out = await run(context({ parameters: params, items: [{ json: interaction() }] }));
+		expect(posts).toBe(2);
+		expect(out[0][0].json.reply).toMatchObject({ status: 'sent' });
+	});
+
 	it('names the field and the item when the text is empty, and continueOnFail keeps the item', async () => {
 		const params = { resource: 'review', operation: 'reply', reviewId: 'r1', text: '', skipIfSent: true };
 		await expect(run(context({ parameters: params, items: [{ json: interaction() }] }))).rejects.toThrow('Text is empty in item 0');

@@ -1,0 +1,291 @@
+// Reads the cue matches of one text into weighted evidence: intent scores, polarity, emotion scores and
+// signals, after negation, hearsay, minimisers and the other context rules.
+
+import type { CueEffect, CueIntent, Modifier } from './cue';
+import type { CueIndex, CueMatch } from './matcher';
+import { isNegated } from './negation';
+import type { NormalizedText } from './normalize';
+import type { SurfaceCues } from './surface';
+import type { ClassifyChannel, Intent } from './types';
+import { PROBLEM_INTENTS } from './types';
+
+export interface Evidence {
+	scores: Map<CueIntent, number>;
+	/** Sum of praise and of complaint, both positive numbers. */
+	positive: number;
+	negative: number;
+	/** Strongest single praise / complaint cue: "clear" praise or complaint in the taxonomy's sense. */
+	strongestPositive: number;
+	strongestNegative: number;
+	angry: number;
+	frustrated: number;
+	happy: number;
+	churn: boolean;
+	ordered: boolean;
+	notYetOrdered: boolean;
+	beaten: Set<Intent>;
+	/** Every token is a greeting or politeness word. */
+	greetingOnly: boolean;
+	labels: string[];
+	/** Matches that counted, for explainability. */
+	used: number;
+}
+
+const PROBLEMS = new Set<CueIntent>(PROBLEM_INTENTS);
+
+const DEFAULT_NEGATED = (cue: CueEffect): CueEffect => ({
+	s: cue.s === undefined ? undefined : cue.s > 0 ? -0.8 * cue.s : -0.6 * cue.s,
+});
+
+export function collectEvidence(
+	index: CueIndex,
+	text: NormalizedText,
+	surface: SurfaceCues,
+	channel: ClassifyChannel,
+): Evidence {
+	const { tokens, sentences } = text;
+	const ev: Evidence = {
+		scores: new Map(),
+		positive: 0,
+		negative: 0,
+		strongestPositive: 0,
+		strongestNegative: 0,
+		angry: 0,
+		frustrated: 0,
+		happy: 0,
+		churn: false,
+		ordered: false,
+		notYetOrdered: false,
+		beaten: new Set(),
+		greetingOnly: false,
+		labels: [],
+		used: 0,
+	};
+	const matches = index.match(tokens);
+	const context = readContext(matches, text);
+	ev.ordered = context.has('ordered');
+	ev.notYetOrdered = context.has('notYetOrdered');
+	ev.greetingOnly = tokens.length > 0 && context.greetingTokens >= tokens.length;
+
+	const kept = dropContained(matches.filter((m) => m.cue.cue.mod === undefined));
+	const seen = new Map<object, number>();
+	for (const m of kept) {
+		const cue = m.cue.cue;
+		const t = tokens[m.start];
+		const sentence = sentences[t.sentence];
+		const questionContext = sentence.question || channel === 'question' || startsAsQuestion(text, t.sentence);
+		if (cue.only === 'q' && !questionContext) continue;
+		if (cue.only === 'st' && sentence.question) continue;
+
+		const negated = !m.cue.hasNegator && cue.neg !== 'keep' && isNegated(tokens, m.start, m.end);
+		const effect: CueEffect = negated ? (typeof cue.neg === 'object' ? cue.neg : DEFAULT_NEGATED(cue)) : cue;
+		let w = effect.w ?? (effect.i ? 1 : 0);
+		let s = effect.s ?? 0;
+		let ew = effect.e ? (effect.ew ?? 1) : 0;
+
+		// Repeats of one cue add little: "рвутся… рвутся" is one complaint.
+		const repeat = seen.get(cue) ?? 0;
+		seen.set(cue, repeat + 1);
+		if (repeat > 0) {
+			w *= 0.3;
+			s *= 0.3;
+			ew *= 0.5;
+		}
+
+		const problem = effect.i !== undefined && PROBLEMS.has(effect.i);
+		if (context.hearsayClauses.has(t.clause)) {
+			if (problem) w *= 0.25;
+			if (s < 0) s *= 0.25;
+			if (effect.e === 'frustrated' || effect.e === 'angry') ew *= 0.25;
+		}
+		if (effect.i === 'wrong_item' && context.selfMistakeSentences.has(t.sentence)) w = 0;
+		if (s < 0 && context.minimizeAt(m.start)) {
+			s *= 0.4;
+			w *= 0.85;
+		}
+		if (s < 0 && context.dismissSentences.has(t.sentence)) {
+			s *= 0.3;
+			w *= 0.8;
+		}
+		// On a product card, "пахнет?" or "линяет?" asks about a property; it is not a complaint.
+		if (effect.i === 'quality_complaint' && channel === 'question' && sentence.question) w *= 0.3;
+
+		if (effect.i && w > 0) ev.scores.set(effect.i, (ev.scores.get(effect.i) ?? 0) + w);
+		if (s > 0) {
+			ev.positive += s;
+			ev.strongestPositive = Math.max(ev.strongestPositive, s);
+		} else if (s < 0) {
+			ev.negative -= s;
+			ev.strongestNegative = Math.max(ev.strongestNegative, -s);
+		}
+		if (effect.e === 'angry') ev.angry += ew;
+		else if (effect.e === 'frustrated') ev.frustrated += ew;
+		else if (effect.e === 'happy') ev.happy += ew;
+		if (effect.churn && !negated) ev.churn = true;
+		if (!negated && cue.beats) for (const b of cue.beats) ev.beaten.add(b);
+		if (w > 0 || s !== 0 || ew > 0) {
+			ev.used++;
+			if (ev.labels.length < 12) {
+				const tag = effect.i ?? effect.e ?? (s > 0 ? 'praise' : 'complaint');
+				ev.labels.push(`${tag}:${negated ? 'не ' : ''}${m.cue.label}`);
+			}
+		}
+	}
+	addSurface(ev, surface, tokens.length);
+	addDismayWords(ev, text);
+	return ev;
+}
+
+interface Context {
+	has(m: Modifier): boolean;
+	hearsayClauses: Set<number>;
+	selfMistakeSentences: Set<number>;
+	dismissSentences: Set<number>;
+	minimizeAt(tokenIndex: number): boolean;
+	greetingTokens: number;
+}
+
+function readContext(matches: readonly CueMatch[], text: NormalizedText): Context {
+	const { tokens } = text;
+	const found = new Set<Modifier>();
+	const hearsayClauses = new Set<number>();
+	const selfMistakeSentences = new Set<number>();
+	const dismissSentences = new Set<number>();
+	const minimizeEnds: number[] = [];
+	const greetingTokens = new Set<number>();
+	for (const m of matches) {
+		const mod = m.cue.cue.mod;
+		if (!mod) continue;
+		found.add(mod);
+		const t = tokens[m.start];
+		switch (mod) {
+			case 'hearsay': {
+				hearsayClauses.add(t.clause);
+				// "пишут, что рвутся" / "боялась, что будет мала": the reported clause follows.
+				let clause = t.clause;
+				for (let j = m.end + 1; j < tokens.length && tokens[j].sentence === t.sentence; j++) {
+					if (tokens[j].clause !== clause) {
+						if (tokens[j].norm !== 'что' && tokens[j].norm !== 'будто' && tokens[j].norm !== 'мол') break;
+						clause = tokens[j].clause;
+						hearsayClauses.add(clause);
+					}
+				}
+				break;
+			}
+			case 'selfMistake':
+				selfMistakeSentences.add(t.sentence);
+				break;
+			case 'dismiss':
+				dismissSentences.add(t.sentence);
+				if (t.sentence > 0) dismissSentences.add(t.sentence - 1);
+				break;
+			case 'minimize':
+				minimizeEnds.push(m.end);
+				break;
+			case 'greeting':
+				for (let j = m.start; j <= m.end; j++) greetingTokens.add(j);
+				break;
+			default:
+				break;
+		}
+	}
+	return {
+		has: (mod) => found.has(mod),
+		hearsayClauses,
+		selfMistakeSentences,
+		dismissSentences,
+		minimizeAt: (i) => minimizeEnds.some((end) => i > end && i - end <= 4 && tokens[end].sentence === tokens[i].sentence),
+		greetingTokens: greetingTokens.size,
+	};
+}
+
+/** A longer phrase that covers a shorter cue replaces it ("не работает" over "работает"). */
+function dropContained(matches: CueMatch[]): CueMatch[] {
+	if (matches.length < 2) return matches;
+	return matches.filter(
+		(b) =>
+			!matches.some(
+				(a) => a !== b && a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start,
+			),
+	);
+}
+
+const INTERROGATIVE = new Set([
+	'как', 'какой', 'какая', 'какое', 'какие', 'какую', 'каким', 'каков', 'где', 'когда', 'сколько', 'почему', 'зачем',
+	'откуда', 'куда', 'подскажите', 'скажите', 'подскажи', 'расскажите', 'можно', 'есть', 'будет', 'будут', 'подойдет',
+	'подойдут', 'подходит', 'чем', 'из', 'возможно',
+]);
+
+function startsAsQuestion(text: NormalizedText, sentence: number): boolean {
+	const info = text.sentences[sentence];
+	const first = text.tokens[info.start];
+	if (!first) return false;
+	if (first.norm === 'как' && text.tokens[info.start + 1]?.norm === 'и') return false;
+	return INTERROGATIVE.has(first.norm) && (first.norm !== 'есть' || info.end - info.start <= 6);
+}
+
+function addSurface(ev: Evidence, surface: SurfaceCues, tokenCount: number): void {
+	const add = (s: number, label: string) => {
+		if (s > 0) {
+			ev.positive += s;
+			ev.strongestPositive = Math.max(ev.strongestPositive, s);
+		} else {
+			ev.negative -= s;
+			ev.strongestNegative = Math.max(ev.strongestNegative, -s);
+		}
+		if (ev.labels.length < 12) ev.labels.push(label);
+	};
+	if (surface.angryEmoji > 0) {
+		ev.angry += Math.min(2, surface.angryEmoji);
+		add(-1, 'angry:emoji');
+	}
+	if (surface.sadEmoji > 0) {
+		ev.frustrated += 1;
+		add(-0.6, 'frustrated:emoji');
+	}
+	if (surface.sadEmoticon > 0) {
+		ev.frustrated += 1;
+		add(-0.6, 'frustrated:(');
+	}
+	if (surface.joyEmoji > 0) {
+		ev.happy += 1;
+		add(0.9, 'happy:emoji');
+		if (tokenCount === 0) ev.scores.set('thanks', (ev.scores.get('thanks') ?? 0) + 1);
+	}
+	if (surface.approvalEmoji > 0) {
+		add(0.7, 'praise:👍');
+		ev.scores.set('thanks', (ev.scores.get('thanks') ?? 0) + (tokenCount === 0 ? 1 : 0.3));
+	}
+	if (surface.maskedSwear) {
+		ev.angry += 1;
+		add(-1, 'angry:swear');
+	}
+	if (surface.smile >= 2 && ev.positive > ev.negative) {
+		ev.happy += 0.6;
+		add(0.3, 'happy:))');
+	}
+	// Shouting reads as anger in a complaint and as enthusiasm in praise ("ИМБА!!!!").
+	if (surface.shouting) {
+		if (ev.negative > ev.positive) ev.angry += 1;
+		else if (ev.positive > 0) ev.happy += 1;
+	}
+	if (surface.exclamationRun >= 2 && ev.positive >= 1 && ev.positive > 2 * ev.negative) ev.happy += 1;
+}
+
+const DISMAY = new Set([
+	'ужас', 'ужасно', 'кошмар', 'кошмарно', 'отвратительно', 'жесть', 'капец', 'караул', 'мрак', 'беда', 'трэш', 'треш',
+	'печально', 'обидно', 'грустно', 'мерзость', 'позорище',
+]);
+
+/** An exclamation of dismay standing on its own ("…внутри 40. отвратительно") is frustration. */
+function addDismayWords(ev: Evidence, text: NormalizedText): void {
+	for (const s of text.sentences) {
+		if (s.end - s.start > 3) continue;
+		const last = text.tokens[s.end - 1];
+		if (last && DISMAY.has(last.norm)) {
+			ev.frustrated += 1;
+			if (ev.labels.length < 12) ev.labels.push(`frustrated:${last.norm}`);
+			return;
+		}
+	}
+}

@@ -1,0 +1,56 @@
+import type { GuardrailViolation } from '../types';
+import type { LengthLimit } from '../limits';
+
+// Length is measured in UTF-16 code units, as the marketplaces' JSON APIs receive it (an emoji counts as two),
+// which never under-counts. "Not Russian": replies go to Russian-speaking buyers, so a reply without Cyrillic,
+// or mostly Latin with English function words, is rejected; model names in Latin ("iPhone 15 Pro Max",
+// "Samsung Galaxy S24 Ultra") do not make a Russian reply foreign.
+
+const CYRILLIC = /[\u0400-\u04ff]/g;
+const LATIN = /[A-Za-z]/g;
+const ENGLISH_WORD =
+	/(?<![A-Za-z])(?:the|and|you|your|we|our|for|is|are|to|of|with|this|that|it|please|thank|thanks|hello|hi|dear|have|has|be|will|can|glad|sorry|us|was|were|not|do|does|if|from|by|as|my|me)(?![A-Za-z])/gi;
+
+function excerptOf(text: string, start: number, end: number): string {
+	const s = text.slice(start, end);
+	return s.length > 120 ? `${s.slice(0, 119)}…` : s;
+}
+
+export function checkLength(text: string, limit: LengthLimit): GuardrailViolation[] {
+	const trimmed = text.trim();
+	if (trimmed.length === 0) {
+		return [{ rule: 'length', excerpt: '', start: 0, end: text.length, message: 'reply is empty' }];
+	}
+	const out: GuardrailViolation[] = [];
+	if (trimmed.length < limit.min) {
+		out.push({
+			rule: 'length',
+			excerpt: excerptOf(text, 0, text.length),
+			start: 0,
+			end: text.length,
+			message: `reply is ${trimmed.length} characters; the minimum here is ${limit.min}`,
+		});
+	}
+	if (text.length > limit.max) {
+		out.push({
+			rule: 'length',
+			excerpt: excerptOf(text, limit.max, text.length),
+			start: limit.max,
+			end: text.length,
+			message: `reply is ${text.length} characters; the limit here is ${limit.max}`,
+		});
+	}
+	const cyr = (text.match(CYRILLIC) ?? []).length;
+	const lat = (text.match(LATIN) ?? []).length;
+	const english = (text.match(ENGLISH_WORD) ?? []).length;
+	if (cyr === 0 || (cyr / (cyr + lat) < 0.5 && english >= 2)) {
+		out.push({
+			rule: 'length',
+			excerpt: excerptOf(text, 0, text.length),
+			start: 0,
+			end: text.length,
+			message: 'reply is not in Russian',
+		});
+	}
+	return out;
+}
