@@ -7,6 +7,7 @@ import { collectEvidence } from './evidence';
 import { decideIntent } from './intent';
 import { CONTEXT_CUES } from './lexicon/context';
 import { EMOTION_CUES } from './lexicon/emotion';
+import { FUZZY_ANCHORS } from './lexicon/fuzzy';
 import { INTENT_CUES } from './lexicon/intents';
 import { MACROS } from './lexicon/macros';
 import { SENTIMENT_CUES } from './lexicon/sentiment';
@@ -23,7 +24,7 @@ let defaultIndex: CueIndex | null = null;
 
 /** Builds a matcher over custom lexicons (tests, or rules that extend the defaults). */
 export function buildCueIndex(extra: readonly Cue[] = []): CueIndex {
-	return new CueIndex([CONTEXT_CUES, INTENT_CUES, SENTIMENT_CUES, EMOTION_CUES, extra], MACROS);
+	return new CueIndex([CONTEXT_CUES, INTENT_CUES, SENTIMENT_CUES, EMOTION_CUES, extra], MACROS, FUZZY_ANCHORS);
 }
 
 function getIndex(): CueIndex {

@@ -33,7 +33,11 @@ export type Modifier =
 	/** Waves a complaint away ("но это мелочи", "не критично"). */
 	| 'dismiss'
 	/** A greeting or politeness word: on its own the text is `other`. */
-	| 'greeting';
+	| 'greeting'
+	/** About an earlier purchase ("раньше была довольна"): praise here is not praise of this item. */
+	| 'otherItem'
+	/** Hedges ("вроде", "есть подозрение"): praise beside them is not clear. */
+	| 'hedge';
 
 export interface CueEffect {
 	i?: CueIntent;
@@ -61,4 +65,6 @@ export interface Cue extends CueEffect {
 	/** Intents this cue rules out when it fires (explicit tie-breaks, e.g. a refund not received beats a delay). */
 	beats?: Intent[];
 	mod?: Modifier;
+	/** Gaps may cross sentence ends ("Заказывала чёрную. Пришла бежевая."). */
+	crossSentence?: boolean;
 }

@@ -67,17 +67,30 @@ export function collectEvidence(
 	ev.notYetOrdered = context.has('notYetOrdered');
 	ev.greetingOnly = tokens.length > 0 && context.greetingTokens >= tokens.length;
 
-	const kept = dropContained(matches.filter((m) => m.cue.cue.mod === undefined));
+	const applicable = matches.filter((m) => {
+		const cue = m.cue.cue;
+		if (cue.mod !== undefined) return false;
+		const sentenceIndex = tokens[m.start].sentence;
+		const sentence = sentences[sentenceIndex];
+		if (cue.only === 'q') return sentence.question || channel === 'question' || startsAsQuestion(text, sentenceIndex);
+		if (cue.only === 'st') return !sentence.question;
+		return true;
+	});
+	const negatedMatches = new Set<CueMatch>();
+	for (const m of applicable) {
+		const cue = m.cue.cue;
+		if (!m.cue.hasNegator && cue.neg !== 'keep' && (isNegated(tokens, m.start, m.end) || negatorInside(tokens, m))) {
+			negatedMatches.add(m);
+		}
+		else if (cue.beats && !context.hearsayClauses.has(tokens[m.start].clause)) for (const b of cue.beats) ev.beaten.add(b);
+	}
+	const kept = dropContained(applicable);
 	const seen = new Map<object, number>();
 	for (const m of kept) {
 		const cue = m.cue.cue;
 		const t = tokens[m.start];
 		const sentence = sentences[t.sentence];
-		const questionContext = sentence.question || channel === 'question' || startsAsQuestion(text, t.sentence);
-		if (cue.only === 'q' && !questionContext) continue;
-		if (cue.only === 'st' && sentence.question) continue;
-
-		const negated = !m.cue.hasNegator && cue.neg !== 'keep' && isNegated(tokens, m.start, m.end);
+		const negated = negatedMatches.has(m);
 		const effect: CueEffect = negated ? (typeof cue.neg === 'object' ? cue.neg : DEFAULT_NEGATED(cue)) : cue;
 		let w = effect.w ?? (effect.i ? 1 : 0);
 		let s = effect.s ?? 0;
@@ -85,7 +98,7 @@ export function collectEvidence(
 
 		// Repeats of one cue add little: "рвутся… рвутся" is one complaint.
 		const repeat = seen.get(cue) ?? 0;
-		seen.set(cue, repeat + 1);
+		if (w > 0 || s !== 0 || ew > 0) seen.set(cue, repeat + 1);
 		if (repeat > 0) {
 			w *= 0.3;
 			s *= 0.3;
@@ -93,19 +106,35 @@ export function collectEvidence(
 		}
 
 		const problem = effect.i !== undefined && PROBLEMS.has(effect.i);
-		if (context.hearsayClauses.has(t.clause)) {
+		if (context.hearsayClauses.has(t.clause) && !context.hearsayWithin(m.start, m.end)) {
 			if (problem) w *= 0.25;
-			if (s < 0) s *= 0.25;
+			s *= 0.25;
 			if (effect.e === 'frustrated' || effect.e === 'angry') ew *= 0.25;
 		}
-		if (effect.i === 'wrong_item' && context.selfMistakeSentences.has(t.sentence)) w = 0;
+		if (effect.i === 'wrong_item' && context.selfMistakeSentences.has(t.sentence)) {
+			w = 0;
+			s = 0;
+		}
 		if (s < 0 && context.minimizeAt(m.start)) {
 			s *= 0.4;
 			w *= 0.85;
 		}
-		if (s < 0 && context.dismissSentences.has(t.sentence)) {
+		if (s < 0 && problem && context.dismissSentences.has(t.sentence)) {
 			s *= 0.3;
 			w *= 0.8;
+		}
+		if (context.pastClauses.has(t.clause)) {
+			if (s > 0) s *= 0.2;
+			if (effect.e === 'happy') ew = 0;
+			if (effect.i === 'thanks') w *= 0.3;
+		}
+		if (s > 0 && context.hedgeClauses.has(t.clause)) s *= 0.5;
+		// Evaluation words inside a question are mostly the property asked about ("нужен лёгкий", "не
+		// маркая?"); on a product card even statements are part of the question.
+		if (!effect.e) {
+			if (channel === 'question') s *= 0.3;
+			else if (sentence.question && s > 0) s *= 0.3;
+			if (sentence.question && effect.i === 'thanks') w *= 0.3;
 		}
 		// On a product card, "пахнет?" or "линяет?" asks about a property; it is not a complaint.
 		if (effect.i === 'quality_complaint' && channel === 'question' && sentence.question) w *= 0.3;
@@ -122,7 +151,6 @@ export function collectEvidence(
 		else if (effect.e === 'frustrated') ev.frustrated += ew;
 		else if (effect.e === 'happy') ev.happy += ew;
 		if (effect.churn && !negated) ev.churn = true;
-		if (!negated && cue.beats) for (const b of cue.beats) ev.beaten.add(b);
 		if (w > 0 || s !== 0 || ew > 0) {
 			ev.used++;
 			if (ev.labels.length < 12) {
@@ -139,8 +167,12 @@ export function collectEvidence(
 interface Context {
 	has(m: Modifier): boolean;
 	hearsayClauses: Set<number>;
+	/** The hearsay word is part of this very cue ("накрученные отзывы", "надеялась"). */
+	hearsayWithin(start: number, end: number): boolean;
 	selfMistakeSentences: Set<number>;
 	dismissSentences: Set<number>;
+	pastClauses: Set<number>;
+	hedgeClauses: Set<number>;
 	minimizeAt(tokenIndex: number): boolean;
 	greetingTokens: number;
 }
@@ -149,8 +181,11 @@ function readContext(matches: readonly CueMatch[], text: NormalizedText): Contex
 	const { tokens } = text;
 	const found = new Set<Modifier>();
 	const hearsayClauses = new Set<number>();
+	const hearsaySpans: Array<[number, number]> = [];
 	const selfMistakeSentences = new Set<number>();
 	const dismissSentences = new Set<number>();
+	const pastClauses = new Set<number>();
+	const hedgeClauses = new Set<number>();
 	const minimizeEnds: number[] = [];
 	const greetingTokens = new Set<number>();
 	for (const m of matches) {
@@ -161,6 +196,7 @@ function readContext(matches: readonly CueMatch[], text: NormalizedText): Contex
 		switch (mod) {
 			case 'hearsay': {
 				hearsayClauses.add(t.clause);
+				hearsaySpans.push([m.start, m.end]);
 				// "пишут, что рвутся" / "боялась, что будет мала": the reported clause follows.
 				let clause = t.clause;
 				for (let j = m.end + 1; j < tokens.length && tokens[j].sentence === t.sentence; j++) {
@@ -182,6 +218,12 @@ function readContext(matches: readonly CueMatch[], text: NormalizedText): Contex
 			case 'minimize':
 				minimizeEnds.push(m.end);
 				break;
+			case 'otherItem':
+				pastClauses.add(t.clause);
+				break;
+			case 'hedge':
+				hedgeClauses.add(t.clause);
+				break;
 			case 'greeting':
 				for (let j = m.start; j <= m.end; j++) greetingTokens.add(j);
 				break;
@@ -192,11 +234,20 @@ function readContext(matches: readonly CueMatch[], text: NormalizedText): Contex
 	return {
 		has: (mod) => found.has(mod),
 		hearsayClauses,
+		hearsayWithin: (start, end) => hearsaySpans.some(([a, b]) => a >= start && b <= end),
 		selfMistakeSentences,
 		dismissSentences,
+		pastClauses,
+		hedgeClauses,
 		minimizeAt: (i) => minimizeEnds.some((end) => i > end && i - end <= 4 && tokens[end].sentence === tokens[i].sentence),
 		greetingTokens: greetingTokens.size,
 	};
+}
+
+/** "после стирки не села": a "не" in a phrase's free gap negates the phrase. */
+function negatorInside(tokens: NormalizedText['tokens'], m: CueMatch): boolean {
+	for (let j = m.start + 1; j < m.end; j++) if (tokens[j].norm === 'не' || tokens[j].norm === 'ни') return true;
+	return false;
 }
 
 /** A longer phrase that covers a shorter cue replaces it ("не работает" over "работает"). */
@@ -205,7 +256,13 @@ function dropContained(matches: CueMatch[]): CueMatch[] {
 	return matches.filter(
 		(b) =>
 			!matches.some(
-				(a) => a !== b && a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start,
+				(a) =>
+					a !== b &&
+					a.start <= b.start &&
+					a.end >= b.end &&
+					a.end - a.start > b.end - b.start &&
+					// A phrase that only shows feeling ("третий раз переносят") keeps the problem word inside it.
+					!(a.cue.cue.i === undefined && a.cue.cue.e !== undefined && b.cue.cue.i !== undefined && PROBLEMS.has(b.cue.cue.i)),
 			),
 	);
 }
@@ -243,6 +300,10 @@ function addSurface(ev: Evidence, surface: SurfaceCues, tokenCount: number): voi
 		ev.frustrated += 1;
 		add(-0.6, 'frustrated:emoji');
 	}
+	if (surface.rhetorical > 0 && ev.negative > ev.positive) {
+		ev.frustrated += 1;
+		if (ev.labels.length < 12) ev.labels.push('frustrated:?!');
+	}
 	if (surface.sadEmoticon > 0) {
 		ev.frustrated += 1;
 		add(-0.6, 'frustrated:(');
@@ -260,14 +321,17 @@ function addSurface(ev: Evidence, surface: SurfaceCues, tokenCount: number): voi
 		ev.angry += 1;
 		add(-1, 'angry:swear');
 	}
-	if (surface.smile >= 2 && ev.positive > ev.negative) {
-		ev.happy += 0.6;
-		add(0.3, 'happy:))');
+	if (surface.smile >= 2 && ev.positive > ev.negative && ev.positive >= 0.8) {
+		ev.happy += 1;
+		if (ev.labels.length < 12) ev.labels.push('happy:))');
 	}
-	// Shouting reads as anger in a complaint and as enthusiasm in praise ("ИМБА!!!!").
+	// Shouting reads as enthusiasm in praise ("ИМБА!!!!") and as anger anywhere else.
 	if (surface.shouting) {
-		if (ev.negative > ev.positive) ev.angry += 1;
-		else if (ev.positive > 0) ev.happy += 1;
+		if (ev.positive > ev.negative && ev.positive >= 0.8) ev.happy += 1;
+		else {
+			ev.angry += 1;
+			add(-1, 'angry:CAPS');
+		}
 	}
 	if (surface.exclamationRun >= 2 && ev.positive >= 1 && ev.positive > 2 * ev.negative) ev.happy += 1;
 }

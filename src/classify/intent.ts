@@ -68,6 +68,11 @@ export function decideIntent(
 		}
 		return { intent: problem.intent, score: problem.score, runnerUp: Math.max(problem.runnerUp, ask.score) };
 	}
+	// "Хочу вернуть, как это сделать?" asks how to get the remedy: the remedy is the intent.
+	const remedy = best(scores, REMEDY_INTENTS);
+	if (remedy.score >= 1.5 && ask.intent === 'usage_howto' && remedy.score * 1.5 >= ask.score) {
+		return { intent: remedy.intent, score: remedy.score, runnerUp: s('usage_howto') };
+	}
 	if (ask.score >= ASK_MIN) {
 		if (problem.score > ask.score) return { intent: problem.intent, score: problem.score, runnerUp: ask.score };
 		return { intent: ask.intent, score: ask.score, runnerUp: Math.max(ask.runnerUp, problem.score) };

@@ -56,6 +56,7 @@ export class CueIndex {
 	constructor(
 		lexicons: ReadonlyArray<readonly Cue[]>,
 		private readonly macros: Record<string, string>,
+		private readonly fuzzyAnchors: readonly string[] = [],
 	) {
 		for (const lexicon of lexicons) for (const cue of lexicon) this.add(cue);
 	}
@@ -67,7 +68,7 @@ export class CueIndex {
 			let gap = 0;
 			let hasNegator = false;
 			for (const part of parts) {
-				const gapMatch = /^\+(\d)$/.exec(part);
+				const gapMatch = /^\+(\d+)$/.exec(part);
 				if (gapMatch) {
 					gap = Number(gapMatch[1]);
 					continue;
@@ -105,9 +106,9 @@ export class CueIndex {
 				this.classIds.push([test.name, id]);
 				break;
 			case 'regex': {
-				const firsts = leadingLetters(text.startsWith('@') ? this.macros[text.slice(1)] : text);
+				const firsts = leadingLetters(text.startsWith('@') ? this.macros[text.slice(1)] : text, 2);
 				if (firsts === null) this.regexAny.push([test.re, id]);
-				else for (const ch of firsts) push(this.regexByFirst, ch, [test.re, id]);
+				else for (const p of firsts) push(this.regexByFirst, p, [test.re, id]);
 				break;
 			}
 		}
@@ -137,11 +138,23 @@ export class CueIndex {
 		return s;
 	}
 
-	/** Ids of every token pattern the token satisfies. */
+	/** Ids of every token pattern the token satisfies (an unknown word is retried with one typo fixed). */
 	hits(token: Token): readonly number[] {
 		const key = token.norm;
 		const cached = this.cache.get(key);
 		if (cached) return cached;
+		let out = this.exactHits(token);
+		if (out.length === 0 && key.length >= 5 && !token.isNumber && !token.isLatin) {
+			const fixed = correctTypo(key, this.fuzzyAnchors);
+			if (fixed !== null) out = this.exactHits({ ...token, norm: fixed });
+		}
+		if (this.cache.size > 100000) this.cache.clear();
+		this.cache.set(key, out);
+		return out;
+	}
+
+	private exactHits(token: Token): number[] {
+		const key = token.norm;
 		const out: number[] = [];
 		const ex = this.exact.get(key);
 		if (ex) out.push(...ex);
@@ -149,12 +162,14 @@ export class CueIndex {
 		if (st) out.push(...st);
 		const pre = this.prefixes.get(key.slice(0, 2));
 		if (pre) for (const [prefix, id] of pre) if (key.startsWith(prefix)) out.push(id);
-		const rx = this.regexByFirst.get(key[0]);
-		if (rx) for (const [re, id] of rx) if (re.test(key)) out.push(id);
+		const rx1 = this.regexByFirst.get(key[0]);
+		if (rx1) for (const [re, id] of rx1) if (re.test(key)) out.push(id);
+		if (key.length >= 2) {
+			const rx2 = this.regexByFirst.get(key.slice(0, 2));
+			if (rx2) for (const [re, id] of rx2) if (re.test(key)) out.push(id);
+		}
 		for (const [re, id] of this.regexAny) if (re.test(key)) out.push(id);
 		for (const [name, id] of this.classIds) if (classMatches(name, token)) out.push(id);
-		if (this.cache.size > 100000) this.cache.clear();
-		this.cache.set(key, out);
 		return out;
 	}
 
@@ -188,14 +203,54 @@ function matchRest(
 	const { pat, gap } = cue.elems[k];
 	const sentence = tokens[prev].sentence;
 	const last = Math.min(tokens.length - 1, prev + 1 + gap);
+	const cross = cue.cue.crossSentence === true;
 	for (let j = prev + 1; j <= last; j++) {
-		if (tokens[j].sentence !== sentence) return -1;
+		if (!cross && tokens[j].sentence !== sentence) return -1;
 		if (hits[j].includes(pat)) {
 			const end = matchRest(cue, k + 1, j, tokens, hits);
 			if (end >= 0) return end;
 		}
 	}
 	return -1;
+}
+
+/**
+ * Replaces the start of `word` by an anchor stem that it matches with one edit (substitution, insertion or
+ * deletion), e.g. "отчличные" → "отличные". Anchors of fewer than five letters are too easy to hit by chance.
+ */
+export function correctTypo(word: string, anchors: readonly string[]): string | null {
+	for (const anchor of anchors) {
+		if (anchor.length < 5 || word.startsWith(anchor)) continue;
+		for (const len of [anchor.length, anchor.length + 1, anchor.length - 1]) {
+			if (len > word.length) continue;
+			if (withinOneEdit(word.slice(0, len), anchor)) return anchor + word.slice(len);
+		}
+	}
+	return null;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+	if (a === b) return true;
+	if (Math.abs(a.length - b.length) > 1) return false;
+	if (a[0] !== b[0]) return false;
+	let i = 0;
+	let j = 0;
+	let edits = 0;
+	while (i < a.length && j < b.length) {
+		if (a[i] === b[j]) {
+			i++;
+			j++;
+			continue;
+		}
+		if (++edits > 1) return false;
+		if (a.length > b.length) i++;
+		else if (a.length < b.length) j++;
+		else {
+			i++;
+			j++;
+		}
+	}
+	return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 function classMatches(name: string, token: Token): boolean {
@@ -220,34 +275,39 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * The letters a regular-expression token pattern can start with, when that is plain to see: a literal
- * letter, or a leading group of alternatives that each start with a literal letter. Null means "any".
+ * Literal prefixes (up to `depth` letters) that every match of a regular-expression token pattern starts
+ * with, when that is plain to see; null means "could start with anything". Used only to index patterns.
  */
-function leadingLetters(pattern: string): Set<string> | null {
+function leadingLetters(pattern: string, depth: number): Set<string> | null {
+	if (depth === 0 || pattern.length === 0) return new Set(['']);
 	const first = pattern[0];
 	if (/[а-яa-z0-9]/.test(first)) {
-		if (pattern[1] === '?' || pattern[1] === '*' || pattern[1] === '{') return null;
-		return new Set([first]);
+		const next = pattern[1];
+		if (next === '?' || next === '*' || next === '{' || next === '+') return null;
+		const rest = pattern.slice(1);
+		const tails = rest.length === 0 || /^[[\\.(|)]/.test(rest) ? null : leadingLetters(rest, depth - 1);
+		if (tails === null) return new Set([first]);
+		return new Set([...tails].map((t) => first + t));
 	}
 	if (first !== '(') return null;
-	let depth = 0;
+	let level = 0;
 	let close = -1;
 	for (let i = 0; i < pattern.length; i++) {
-		if (pattern[i] === '(') depth++;
+		if (pattern[i] === '(') level++;
 		else if (pattern[i] === ')') {
-			depth--;
-			if (depth === 0) {
+			level--;
+			if (level === 0) {
 				close = i;
 				break;
 			}
 		}
 	}
-	if (close < 0 || /^[?*{]/.test(pattern.slice(close + 1))) return null;
-	const inner = pattern.slice(1, close);
+	if (close < 0 || /^[?*{+]/.test(pattern.slice(close + 1))) return null;
 	const out = new Set<string>();
-	for (const alt of splitTopLevel(inner)) {
-		const sub = leadingLetters(alt);
-		if (sub === null || alt.length === 0) return null;
+	for (const alt of splitTopLevel(pattern.slice(1, close))) {
+		if (alt.length === 0) return null;
+		const sub = leadingLetters(alt, 1);
+		if (sub === null) return null;
 		for (const ch of sub) out.add(ch);
 	}
 	return out;
@@ -285,14 +345,20 @@ export function expandPattern(pattern: string): string[] {
 		if (ch === '(') {
 			const close = matchingParen(pattern, i);
 			const inner = pattern.slice(i + 1, close);
-			if (/[\s#@]/.test(inner)) {
+			// "(еще|можно)? ждать": an optional group standing as a word of its own is an optional word.
+			const standalone =
+				pattern[close + 1] === '?' &&
+				(i === 0 || pattern[i - 1] === ' ') &&
+				(close + 2 >= pattern.length || pattern[close + 2] === ' ');
+			if (standalone || /[\s#@]/.test(inner)) {
 				const choices = expandPattern(inner);
 				let next = close + 1;
 				if (pattern[next] === '?') {
 					choices.push('');
 					next++;
 				}
-				results = results.flatMap((head) => choices.map((choice) => head + choice));
+				// A phrase group always stands as separate words, whatever spacing surrounds it.
+				results = results.flatMap((head) => choices.map((choice) => `${head} ${choice} `));
 				i = next;
 				continue;
 			}

@@ -19,14 +19,32 @@ const AFTER_NEGATORS = new Set(['нет', 'нету', 'отсутствует', 
 const AFTER_NOT_VERBS =
 	/^(обнаруж|встреча|встретил|наблюда|замеч|замет|чувству|ощуща|было|был|была|были|нашл|нашел|выявлен|возник|оказалось|имеется|имеет|ощутил|почувствовал|увидел|видно|заметно)/;
 
+/** Verbs that may stand between "не" and a negated noun: "не оставляет запаха", "не имеет дефектов". */
+const LINK_VERBS = new Set([
+	'имеет', 'имеют', 'дает', 'дают', 'оставляет', 'оставляют', 'остается', 'остаются', 'осталось', 'издает', 'издают',
+	'чувствуется', 'ощущается', 'видно', 'заметно', 'обнаружила', 'обнаружил', 'заметила', 'заметил', 'нашла', 'нашел',
+	'увидела', 'увидел', 'встретила', 'встретил', 'выявлено', 'было', 'наблюдается', 'почувствовала', 'почувствовал',
+]);
+
 export function isNegated(tokens: readonly Token[], start: number, end: number): boolean {
 	const clause = tokens[start].clause;
-	for (let j = start - 1, distance = 1; j >= 0 && distance <= 3; j--, distance++) {
+	let adjectives = 0;
+	let verbs = 0;
+	for (let j = start - 1, distance = 1; j >= 0 && distance <= 4; j--, distance++) {
 		const t = tokens[j];
 		if (t.clause !== clause) break;
 		if (NOT.has(t.norm)) return true;
-		if (distance <= 2 && NOUN_NEGATORS.has(t.norm)) return true;
-		if (!DEGREE.has(t.norm) && distance >= 1 && !(distance === 1 && isModifierLike(t.norm))) break;
+		if (distance - verbs <= 2 && NOUN_NEGATORS.has(t.norm)) return true;
+		if (DEGREE.has(t.norm)) continue;
+		if (adjectives === 0 && isModifierLike(t.norm)) {
+			adjectives++;
+			continue;
+		}
+		if (verbs === 0 && LINK_VERBS.has(t.norm)) {
+			verbs++;
+			continue;
+		}
+		break;
 	}
 	for (let j = end + 1, distance = 1; j < tokens.length && distance <= 3; j++, distance++) {
 		const t = tokens[j];

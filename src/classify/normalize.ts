@@ -43,25 +43,44 @@ const LOOKALIKE: Record<string, string> = {
 	y: 'у',
 };
 
-const CYRILLIC = /[а-яё]/;
-const LATIN = /[a-z]/;
 const LATIN_SIZES = new Set(['xs', 'xl', 'xxl', 'xxxl', 'xxs', 'ok', 'tm']);
 const CONTRAST_WORDS = new Set(['но', 'а', 'зато', 'однако', 'хотя', 'только']);
-
-// Words, numbers, and the punctuation that ends a sentence or a clause. Hyphenated words are split on purpose
-// ("фильтр-пакеты", "что-то"), so each part matches on its own.
-const TOKEN_RE = /[\p{L}]+|\d+(?:[.,]\d+)?|[.!?…]+|[,;:()]|\n/gu;
+const OTHER_LETTER_RE = /\p{L}/u;
 const STRETCH_RE = /(\p{L})\1{2,}/gu;
 
+const enum Kind {
+	Other,
+	Cyrillic,
+	Latin,
+	OtherLetter,
+	Digit,
+	SentenceEnd,
+	ClauseEnd,
+}
+
+function kindOf(code: number, ch: string): Kind {
+	if (code >= 0x430 && code <= 0x44f) return Kind.Cyrillic;
+	if (code >= 0x410 && code <= 0x42f) return Kind.Cyrillic;
+	if (code === 0x451 || code === 0x401) return Kind.Cyrillic;
+	if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return Kind.Latin;
+	if (code >= 48 && code <= 57) return Kind.Digit;
+	if (code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 10) return Kind.SentenceEnd;
+	if (code === 44 || code === 59 || code === 58 || code === 40 || code === 41) return Kind.ClauseEnd;
+	if (code > 0xbf && code !== 0xd7 && code !== 0xf7 && code < 0x2000 && OTHER_LETTER_RE.test(ch)) return Kind.OtherLetter;
+	return Kind.Other;
+}
+
+/** Latin look-alikes inside a Cyrillic word (or a whole disguised word) become Cyrillic. */
 function foldWord(word: string, cyrillicContext: boolean): string {
 	let cyr = 0;
 	let lat = 0;
 	let latNonLookalike = 0;
-	for (const ch of word) {
-		if (CYRILLIC.test(ch)) cyr++;
-		else if (LATIN.test(ch)) {
+	for (let i = 0; i < word.length; i++) {
+		const c = word.charCodeAt(i);
+		if ((c >= 0x430 && c <= 0x44f) || c === 0x451) cyr++;
+		else if (c >= 97 && c <= 122) {
 			lat++;
-			if (!(ch in LOOKALIKE)) latNonLookalike++;
+			if (!(word[i] in LOOKALIKE)) latNonLookalike++;
 		}
 	}
 	if (lat === 0) return word;
@@ -78,7 +97,14 @@ function foldWord(word: string, cyrillicContext: boolean): string {
 export function normalizeText(text: string): NormalizedText {
 	const tokens: Token[] = [];
 	const sentences: SentenceInfo[] = [];
-	const cyrillicContext = countCyrillic(text) * 2 > countLetters(text);
+	let cyrillicLetters = 0;
+	let allLetters = 0;
+	for (let i = 0; i < text.length; i++) {
+		const k = kindOf(text.charCodeAt(i), text[i]);
+		if (k === Kind.Cyrillic) cyrillicLetters++;
+		if (k === Kind.Cyrillic || k === Kind.Latin) allLetters++;
+	}
+	const cyrillicContext = cyrillicLetters * 2 > allLetters;
 	let sentence = 0;
 	let clause = 0;
 	let sentenceStart = 0;
@@ -92,52 +118,74 @@ export function normalizeText(text: string): NormalizedText {
 		sentenceStart = tokens.length;
 		sentenceHasLi = false;
 	};
-	for (const m of text.matchAll(TOKEN_RE)) {
-		const raw = m[0];
-		const first = raw.charCodeAt(0);
-		if (raw === '\n' || first === 46 || first === 33 || first === 63 || raw[0] === '…') {
-			closeSentence(raw.includes('?'));
-			continue;
-		}
-		if (raw.length === 1 && ',;:()'.includes(raw)) {
-			clause++;
-			continue;
-		}
-		const isNumber = first >= 48 && first <= 57;
-		let norm = raw.toLowerCase().replace(/ё/g, 'е');
+	const pushWord = (raw: string, isNumber: boolean, hasLatin: boolean, stretched: boolean) => {
+		let norm = raw.toLowerCase();
+		if (norm.includes('ё')) norm = norm.replace(/ё/g, 'е');
+		let cyrillic = !isNumber;
 		if (!isNumber) {
-			norm = foldWord(norm, cyrillicContext).replace(STRETCH_RE, '$1');
+			if (hasLatin) norm = foldWord(norm, cyrillicContext);
+			if (stretched) norm = norm.replace(STRETCH_RE, '$1');
+			cyrillic = hasCyrillic(norm);
 		}
-		const caps = !isNumber && raw.length >= 2 && raw === raw.toUpperCase() && CYRILLIC.test(norm) && raw !== norm;
+		const caps = cyrillic && raw.length >= 2 && raw !== norm && raw === raw.toUpperCase();
 		if (CONTRAST_WORDS.has(norm) && tokens.length > sentenceStart) clause++;
 		if (norm === 'ли') sentenceHasLi = true;
-		tokens.push({
-			norm,
-			sentence,
-			clause,
-			caps,
-			isNumber,
-			isLatin: !isNumber && !CYRILLIC.test(norm),
-		});
+		tokens.push({ norm, sentence, clause, caps, isNumber, isLatin: !isNumber && !cyrillic });
+	};
+	let i = 0;
+	while (i < text.length) {
+		const code = text.charCodeAt(i);
+		const k = kindOf(code, text[i]);
+		if (k === Kind.Cyrillic || k === Kind.Latin || k === Kind.OtherLetter) {
+			let j = i;
+			let hasLatin = false;
+			let stretched = false;
+			let run = 0;
+			let prev = -1;
+			while (j < text.length) {
+				const c = text.charCodeAt(j);
+				const kj = kindOf(c, text[j]);
+				if (kj !== Kind.Cyrillic && kj !== Kind.Latin && kj !== Kind.OtherLetter) break;
+				if (kj === Kind.Latin) hasLatin = true;
+				run = c === prev ? run + 1 : 1;
+				if (run >= 3) stretched = true;
+				prev = c;
+				j++;
+			}
+			pushWord(text.slice(i, j), false, hasLatin, stretched);
+			i = j;
+		} else if (k === Kind.Digit) {
+			let j = i + 1;
+			while (j < text.length && kindOf(text.charCodeAt(j), text[j]) === Kind.Digit) j++;
+			// "1,5" and "2.5" are one number, not a sentence end.
+			if (j + 1 < text.length && (text[j] === '.' || text[j] === ',') && kindOf(text.charCodeAt(j + 1), text[j + 1]) === Kind.Digit) {
+				j++;
+				while (j < text.length && kindOf(text.charCodeAt(j), text[j]) === Kind.Digit) j++;
+			}
+			pushWord(text.slice(i, j), true, false, false);
+			i = j;
+		} else if (k === Kind.SentenceEnd) {
+			let j = i;
+			let question = false;
+			while (j < text.length && kindOf(text.charCodeAt(j), text[j]) === Kind.SentenceEnd) {
+				if (text[j] === '?') question = true;
+				j++;
+			}
+			closeSentence(question);
+			i = j;
+		} else {
+			if (k === Kind.ClauseEnd) clause++;
+			i++;
+		}
 	}
 	closeSentence(false);
 	return { tokens, sentences };
 }
 
-function countCyrillic(text: string): number {
-	let n = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) n++;
+function hasCyrillic(word: string): boolean {
+	for (let i = 0; i < word.length; i++) {
+		const c = word.charCodeAt(i);
+		if ((c >= 0x430 && c <= 0x44f) || c === 0x451) return true;
 	}
-	return n;
-}
-
-function countLetters(text: string): number {
-	let n = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
-	}
-	return n;
+	return false;
 }

@@ -19,12 +19,7 @@ export function decideSentiment(ev: Evidence, rating?: number): Sentiment {
 	const pos = ev.positive + (ev.positive > 0 ? ratingPos : 0);
 	const neg = ev.negative + (ev.negative > 0 ? ratingNeg : 0);
 	if (pos < 0.4 && neg < 0.4) return 'neutral';
-	const clearBoth = ev.strongestPositive >= CLEAR && ev.strongestNegative >= CLEAR && pos >= 0.9 && neg >= 0.9;
-	if (clearBoth) {
-		if (pos >= 3 * neg) return 'positive';
-		if (neg >= 3 * pos) return 'negative';
-		return 'neutral';
-	}
+	if (ev.strongestPositive >= CLEAR && ev.strongestNegative >= CLEAR) return 'neutral';
 	const diff = pos - neg;
 	if (Math.abs(diff) < 0.3) return 'neutral';
 	return diff > 0 ? 'positive' : 'negative';

@@ -16,6 +16,8 @@ export interface SurfaceCues {
 	/** Longest run of "!" (counting "!?" mixes). */
 	exclamationRun: number;
 	exclamations: number;
+	/** "?!" / "!?": a rhetorical, exasperated question. */
+	rhetorical: number;
 	/** Letters written in Cyrillic capitals, in words of three letters or more. */
 	capsLetters: number;
 	letters: number;
@@ -28,8 +30,6 @@ export interface SurfaceCues {
 
 const EMOJI_RE = /\p{Extended_Pictographic}/gu;
 const SWEAR_RE = /(?:^|[^\p{L}])[гхбпе][*…]+(?:[а-я]*)|[а-я][*]{2,}[а-я]/iu;
-const CAPS_WORD_RE = /[А-ЯЁ]{3,}/g;
-const LETTER_RE = /[\p{L}]/gu;
 
 const emojiIndex: Map<string, EmojiCue> = new Map(EMOJI_CUES.map((e) => [e.char, e]));
 
@@ -43,38 +43,68 @@ export function readSurface(text: string): SurfaceCues {
 		smile: 0,
 		exclamationRun: 0,
 		exclamations: 0,
+		rhetorical: text.includes('?!') || text.includes('!?') ? 1 : 0,
 		capsLetters: 0,
 		letters: 0,
 		shouting: false,
-		maskedSwear: SWEAR_RE.test(text),
+		maskedSwear: (text.includes('*') || text.includes('…')) && SWEAR_RE.test(text),
 		emojiSeen: [],
 	};
 	if (text.length === 0) return cues;
-	for (const m of text.matchAll(EMOJI_RE)) {
-		const cue = emojiIndex.get(m[0]);
-		if (!cue) continue;
-		cues.emojiSeen.push(m[0]);
-		if (cue.kind === 'angry') cues.angryEmoji++;
-		else if (cue.kind === 'sad') cues.sadEmoji++;
-		else if (cue.kind === 'joy') cues.joyEmoji++;
-		else cues.approvalEmoji++;
-	}
-	readParentheses(text, cues);
-	let run = 0;
+	let symbols = false;
+	let capsRun = 0;
+	let capsWords = 0;
+	let previousCapsWordEnd = -2;
+	let neighbouringCaps = 0;
 	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (ch === '!') {
+		const c = text.charCodeAt(i);
+		if (c >= 0x2000) symbols = true;
+		const upperCyr = (c >= 0x410 && c <= 0x42f) || c === 0x401;
+		const lowerCyr = (c >= 0x430 && c <= 0x44f) || c === 0x451;
+		if (upperCyr || lowerCyr || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) cues.letters++;
+		if (upperCyr) capsRun++;
+		else {
+			if (capsRun >= 3) {
+				capsWords++;
+				cues.capsLetters += capsRun;
+				if (previousCapsWordEnd >= 0 && i - capsRun - previousCapsWordEnd <= 3) neighbouringCaps++;
+				previousCapsWordEnd = i;
+			}
+			capsRun = 0;
+		}
+		if (c === 33) {
 			cues.exclamations++;
-			run++;
-			if (run > cues.exclamationRun) cues.exclamationRun = run;
-		} else if (ch !== '?' && ch !== '1') run = 0;
+		}
 	}
-	const letters = text.match(LETTER_RE);
-	cues.letters = letters ? letters.length : 0;
-	const capsWords = text.match(CAPS_WORD_RE) ?? [];
-	for (const w of capsWords) cues.capsLetters += w.length;
+	if (capsRun >= 3) {
+		capsWords++;
+		cues.capsLetters += capsRun;
+		if (previousCapsWordEnd >= 0 && text.length - capsRun - previousCapsWordEnd <= 3) neighbouringCaps++;
+	}
+	if (symbols) {
+		for (const m of text.matchAll(EMOJI_RE)) {
+			const cue = emojiIndex.get(m[0]);
+			if (!cue) continue;
+			cues.emojiSeen.push(m[0]);
+			if (cue.kind === 'angry') cues.angryEmoji++;
+			else if (cue.kind === 'sad') cues.sadEmoji++;
+			else if (cue.kind === 'joy') cues.joyEmoji++;
+			else cues.approvalEmoji++;
+		}
+	}
+	if (text.includes('(') || text.includes(')')) readParentheses(text, cues);
+	if (cues.exclamations > 0) {
+		let run = 0;
+		for (let i = 0; i < text.length; i++) {
+			const ch = text[i];
+			if (ch === '!') {
+				run++;
+				if (run > cues.exclamationRun) cues.exclamationRun = run;
+			} else if (ch !== '?' && ch !== '1') run = 0;
+		}
+	}
 	cues.shouting =
-		(capsWords.length >= 2 && cues.capsLetters >= 8) ||
+		(capsWords >= 2 && neighbouringCaps >= 1 && cues.capsLetters >= 8) ||
 		(cues.capsLetters >= 6 && cues.capsLetters >= 0.6 * cues.letters);
 	return cues;
 }

@@ -2,37 +2,38 @@ import { CHANNELS, MARKETPLACES } from '../interaction';
 import { makeDoc, type Doc, type Finding } from './doc';
 import { REPLY_LIMITS } from './limits';
 import { normalizeText, originalSpan } from './normalize';
-import { checkAiMention } from './rules/aiMention';
-import { checkBlame } from './rules/blame';
-import { checkDismissive } from './rules/dismissive';
+import { Scanner } from './patternSet';
+import { AI_MENTION_PATTERNS } from './rules/aiMention';
+import { BLAME_PATTERNS } from './rules/blame';
+import { DISMISSIVE_PATTERNS } from './rules/dismissive';
 import { checkEmail } from './rules/email';
-import { checkJargon } from './rules/jargon';
-import { checkLegal } from './rules/legal';
+import { JARGON_PATTERNS } from './rules/jargon';
+import { LEGAL_PATTERNS } from './rules/legal';
 import { checkLength } from './rules/length';
 import { checkLink } from './rules/link';
-import { checkMessenger } from './rules/messenger';
-import { checkOffPlatform } from './rules/offPlatform';
+import { MESSENGER_PATTERNS } from './rules/messenger';
+import { OFF_PLATFORM_PATTERNS } from './rules/offPlatform';
 import { checkPhone } from './rules/phone';
-import { checkPromise } from './rules/promise';
+import { PROMISE_PATTERNS } from './rules/promise';
 import { checkRepetition, DEFAULT_SIMILARITY_THRESHOLD } from './rules/repetition';
 import { GUARDRAIL_RULES, type GuardrailContext, type GuardrailResult, type GuardrailViolation } from './types';
 
 // Every rule runs on every reply and reports every span it finds: a draft is only as safe as its worst sentence,
 // and the caller (Draft node, route) decides what to do with the list. Nothing is rewritten here.
 
-const TEXT_RULES: Array<(doc: Doc) => Finding[]> = [
-	checkLink,
-	checkPhone,
-	checkEmail,
-	checkMessenger,
-	checkOffPlatform,
-	checkPromise,
-	checkBlame,
-	checkDismissive,
-	checkLegal,
-	checkJargon,
-	checkAiMention,
-];
+// Rules recognised by the shape of characters (addresses, numbers) scan the text themselves.
+const SHAPE_RULES: Array<(doc: Doc) => Finding[]> = [checkLink, checkPhone, checkEmail];
+// Rules made of word patterns share one pass over the reply.
+const WORD_RULES = new Scanner([
+	MESSENGER_PATTERNS,
+	...OFF_PLATFORM_PATTERNS,
+	PROMISE_PATTERNS,
+	BLAME_PATTERNS,
+	DISMISSIVE_PATTERNS,
+	LEGAL_PATTERNS,
+	JARGON_PATTERNS,
+	AI_MENTION_PATTERNS,
+]);
 
 const RULE_ORDER = new Map<string, number>(GUARDRAIL_RULES.map((r, i) => [r, i]));
 const EXCERPT_MAX = 120;
@@ -100,7 +101,8 @@ export function check(text: string, ctx: GuardrailContext): GuardrailResult {
 		const buyer = ctx.buyerText ? normalizeText(ctx.buyerText).text : '';
 		const doc = makeDoc(norm, ctx.marketplace, ctx.channel, buyer);
 		const findings: Finding[] = [];
-		for (const rule of TEXT_RULES) findings.push(...rule(doc));
+		for (const rule of SHAPE_RULES) findings.push(...rule(doc));
+		WORD_RULES.scan(doc, findings);
 		for (const f of mergeOverlaps(withoutEmailDomains(findings))) {
 			const [start, end] = originalSpan(norm, f.start, f.end);
 			const raw = text.slice(start, end);

@@ -7,9 +7,12 @@ export interface NormalizedText {
 	readonly original: string;
 	/** Normalised text the rules search. */
 	readonly text: string;
-	/** `starts[i]` / `ends[i]`: the span of `original` that produced `text[i]`. */
-	readonly starts: Int32Array;
-	readonly ends: Int32Array;
+	/**
+	 * `starts[i]` / `ends[i]`: the span of `original` that produced `text[i]`; null when every character maps to
+	 * itself (the common case), so no table is built.
+	 */
+	readonly starts: Int32Array | null;
+	readonly ends: Int32Array | null;
 }
 
 const SPACE = 0x20;
@@ -115,7 +118,7 @@ function asciiLookalike(cp: number): string | undefined {
 	if (cp >= 0x1f130 && cp <= 0x1f149) return String.fromCharCode(0x61 + cp - 0x1f130);
 	if (cp >= 0x1f150 && cp <= 0x1f169) return String.fromCharCode(0x61 + cp - 0x1f150);
 	if (cp >= 0x1f170 && cp <= 0x1f189) return String.fromCharCode(0x61 + cp - 0x1f170);
-	if ((cp >= 0x1d400 && cp <= 0x1d7ff) || (cp >= 0x2100 && cp <= 0x214f) || (cp >= 0x2460 && cp <= 0x2473)) {
+	if ((cp >= 0x1d400 && cp <= 0x1d7ff) || (cp >= 0x2460 && cp <= 0x2473)) {
 		const s = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
 		if (/^[a-z0-9]+$/.test(s)) return s;
 	}
@@ -206,7 +209,7 @@ function foldMixedScripts(buf: Uint16Array, len: number): void {
 	}
 }
 
-export function normalizeText(original: string): NormalizedText {
+function normalizeWithMap(original: string): NormalizedText {
 	const n = original.length;
 	// A look-alike symbol may expand ("⑫" → "12"), so allow for growth.
 	const cap = n * 2 + 4;
@@ -229,6 +232,12 @@ export function normalizeText(original: string): NormalizedText {
 			else if (c === 0x0d) push(NEWLINE, i, i + 1);
 			else if (c === 0x09 || c === 0x0b || c === 0x0c) push(SPACE, i, i + 1);
 			else push(c, i, i + 1);
+			i++;
+			continue;
+		}
+		if (c >= 0x0400 && c < 0x0500) {
+			// Cyrillic fast path: the bulk of every reply.
+			push(LOW[c], i, i + 1);
 			i++;
 			continue;
 		}
@@ -283,12 +292,55 @@ export function normalizeText(original: string): NormalizedText {
 	buf = buf.subarray(0, len);
 	starts = starts.subarray(0, len);
 	ends = ends.subarray(0, len);
+	return { original, text: bufferToString(buf, len), starts, ends };
+}
+
+// Characters that are dropped or expand: invisible and combining characters, letter-like symbols that stand for
+// letters or digits, and astral symbols among them. Without any of these, normalising is one-to-one.
+const NEEDS_MAP =
+	/[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u0300-\u036f\u2460-\u2473\u2028\u2029]|\ud835|\ud83c[\udd00-\uddff]|\udb40|\udb43|\ud82f/;
+// Characters the one-to-one path still rewrites (anything but ASCII and basic lower-case Cyrillic).
+const SPECIAL = /[^\x00-\x40\x5b-\x7f\u0430-\u044f]/g;
+const MIXED_SCRIPT = /[a-z\u00df][\u0400-\u052f]|[\u0400-\u052f][a-z\u00df]/;
+
+function mapChar(ch: string): string {
+	const c = ch.charCodeAt(0);
+	if (c < 0x80) return c === 0x0d ? '\n' : c === 0x09 || c === 0x0b || c === 0x0c ? ' ' : ch.toLowerCase();
+	if (c >= 0xd800 && c <= 0xdfff) return ch;
+	if (isSpace(c)) return ' ';
+	if (DASHES.has(c)) return '-';
+	if (c === 0x2015) return '\u2014';
+	if (DOUBLE_QUOTES.has(c)) return '"';
+	if (SINGLE_QUOTES.has(c)) return "'";
+	if (DOTS.has(c)) return '.';
+	if (ATS.has(c)) return '@';
+	if (c < LOW.length) return String.fromCharCode(LOW[c]);
+	const ascii = asciiLookalike(c);
+	if (ascii !== undefined && ascii.length === 1) return ascii;
+	const low = ch.toLowerCase();
+	return low.length === 1 ? low : ch;
+}
+
+export function normalizeText(original: string): NormalizedText {
+	if (NEEDS_MAP.test(original)) return normalizeWithMap(original);
+	let text = original.replace(SPECIAL, mapChar);
+	if (text.length !== original.length) return normalizeWithMap(original);
+	if (MIXED_SCRIPT.test(text)) {
+		const buf = new Uint16Array(text.length);
+		for (let i = 0; i < text.length; i++) buf[i] = text.charCodeAt(i);
+		foldMixedScripts(buf, buf.length);
+		text = bufferToString(buf, buf.length);
+	}
+	return { original, text, starts: null, ends: null };
+}
+
+function bufferToString(buf: Uint16Array, len: number): string {
 	let text = '';
 	// Chunked to stay clear of the argument-count limit of fromCharCode.
 	for (let k = 0; k < len; k += 4096) {
 		text += String.fromCharCode.apply(null, buf.subarray(k, Math.min(len, k + 4096)) as unknown as number[]);
 	}
-	return { original, text, starts, ends };
+	return text;
 }
 
 /** The ORIGINAL span behind the normalised span [start, end). */
@@ -296,5 +348,6 @@ export function originalSpan(norm: NormalizedText, start: number, end: number): 
 	if (norm.text.length === 0) return [0, norm.original.length];
 	const s = Math.min(Math.max(start, 0), norm.text.length - 1);
 	const e = Math.min(Math.max(end, s + 1), norm.text.length);
+	if (!norm.starts || !norm.ends) return [s, e];
 	return [norm.starts[s], norm.ends[e - 1]];
 }

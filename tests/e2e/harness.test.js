@@ -143,6 +143,7 @@ describe.each(versionsUnderTest())('e2e harness on n8n %s', (version) => {
 			const result = await runOnce({ version, packageDir: null, workflow: manualToSet('harnessManual01') });
 			expect(result.ok).toBe(true);
 			expect(result.exitCode).toBe(0);
+			expect(result.status).toBe('success');
 			expect(result.output('Set')).toEqual([{ greeting: 'hello 42', count: 3 }]);
 			expect(() => result.output('Nope')).toThrow(/did not run/);
 		},
@@ -155,6 +156,7 @@ describe.each(versionsUnderTest())('e2e harness on n8n %s', (version) => {
 			const result = await runOnce({ version, packageDir: null, workflow: manualToError('harnessFail0001') });
 			expect(result.ok).toBe(false);
 			expect(result.exitCode).not.toBe(0);
+			expect(result.status).toBe('error');
 			expect(JSON.stringify(result.error || result.run || result.stderr)).toContain('harness wants this to fail');
 		},
 		TEST_TIMEOUT_MS,

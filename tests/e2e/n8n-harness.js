@@ -116,7 +116,8 @@ function baseEnv(install, userFolder, extra) {
 	// N8N_*/DB_* that could point the instance at a developer's own setup.
 	for (const [key, value] of Object.entries(process.env)) {
 		if (/^(npm_|N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$)/i.test(key)) continue;
-		if (key === 'NODE_OPTIONS' || key === 'INIT_CWD') continue;
+		// NODE_ENV=test (set by jest) puts n8n in its own unit-test mode: silent logger, start exits with code 1.
+		if (['NODE_OPTIONS', 'INIT_CWD', 'NODE_ENV', 'JEST_WORKER_ID'].includes(key)) continue;
 		env[key] = value;
 	}
 	env.PATH = `${path.dirname(install.nodeBin)}${path.delimiter}${process.env.PATH || ''}`;
@@ -371,7 +372,12 @@ async function startN8n(options) {
 		if (!proc) return;
 		const started = Date.now();
 		killGroup(proc.pid, 'SIGTERM');
-		const timedOut = await Promise.race([proc.exitPromise.then(() => false), sleep(timeoutMs).then(() => true)]);
+		let timer;
+		const timedOut = await Promise.race([
+			proc.exitPromise.then(() => false),
+			new Promise((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
+		]);
+		clearTimeout(timer);
 		if (timedOut) {
 			logLines.push(`[harness] n8n did not exit ${timeoutMs} ms after SIGTERM; sending SIGKILL`);
 			killGroup(proc.pid, 'SIGKILL');
@@ -506,11 +512,14 @@ async function startN8n(options) {
 	return instance;
 }
 
+// `execute --rawOutput` prints log lines, then the run as pretty JSON (closing brace alone on its line), and on
+// failure more text after it ("Error executing workflow…" and the stack).
 function parseRawOutput(stdout) {
 	const lines = stdout.split('\n');
 	const first = lines.findIndex((line) => line.startsWith('{'));
 	if (first === -1) return null;
-	return JSON.parse(lines.slice(first).join('\n'));
+	const last = lines.findIndex((line, i) => i >= first && line === '}');
+	return JSON.parse(lines.slice(first, last === -1 ? undefined : last + 1).join('\n'));
 }
 
 /**
@@ -535,12 +544,19 @@ async function runOnce({ version, workflow, credentials = [], packageDir = REPO_
 		return {
 			ok: r.code === 0,
 			exitCode: r.code,
+			signal: r.signal,
+			status: run ? run.status : undefined,
 			run,
 			runData,
 			error: run && run.data && run.data.resultData ? run.data.resultData.error : undefined,
 			output(nodeName, outputIndex = 0) {
 				const runs = runData && runData[nodeName];
-				if (!runs) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(runData || {}).join(', ') || 'nothing'}); stderr:\n${r.stderr.slice(-2000)}`);
+				if (!runs) {
+					const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-40).join('\n');
+					throw new Error(
+						`node "${nodeName}" did not run (ran: ${Object.keys(runData || {}).join(', ') || 'nothing'}; n8n execute exit ${r.signal || r.code}); output:\n${tail}`,
+					);
+				}
 				const main = runs[runs.length - 1].data && runs[runs.length - 1].data.main;
 				return ((main && main[outputIndex]) || []).map((item) => item.json);
 			},

@@ -104,7 +104,7 @@ async function acquireLock(lockDir, log) {
 function cleanEnv(nodeBin, extra) {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^npm_/i.test(key) || key === 'INIT_CWD' || key === 'NODE_OPTIONS') continue;
+		if (/^npm_/i.test(key) || ['INIT_CWD', 'NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID'].includes(key)) continue;
 		env[key] = value;
 	}
 	env.PATH = `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH || ''}`;

@@ -1,4 +1,5 @@
-import { B, E, eachMatch, type Doc, type Finding } from '../doc';
+import { E, type Doc, type Finding } from '../doc';
+import { PatternSet, Scanner } from '../patternSet';
 
 // The reply must not say it was written by a machine. Whole words with their inflections only: "работа",
 // "суббота", "ботинки", "гарантии", "продукции", "серии" contain the letters of "бот"/"ИИ" but are clean.
@@ -37,8 +38,7 @@ const ALWAYS = [
 	'(?:я|вам\\s+отвечает|с\\s+вами\\s+(?:на\\s+связи\\s+)?|на\\s+связи|ответ\\s+(?:подготовил|написал|дал)|это)\\s+(?:[а-я]+\\s+)?робот',
 	'(?:ответ|текст|сообщение)\\s+(?:[а-я]+\\s+)?(?:от\\s+)?робот[а-я]*',
 ];
-const ALWAYS_RE = new RegExp(`${B}(?:${ALWAYS.join('|')})${E}`, 'g');
-const AI_WORD = new RegExp(`${B}(?:ии|ai)(?![a-zа-я0-9])`, 'g');
+
 const TECH_NOUN =
 	/^[\s-]*(?:камер|фото|обработ|шумопод|функци|режим|чип|процессор|технолог|алгоритм|улучш|стабилиз|фильтр|сенсор|распознав|видео|звук|съемк|автофокус|подсветк|настройк|датчик|модул|оптимиз|анализ|уборк|карт[аы])/;
 const SELF_REFERENCE =
@@ -47,17 +47,22 @@ const BUYER_AI = /(?<![a-zа-я0-9])(?:ии|ai|искусственн)/;
 
 const MESSAGE = 'says the reply comes from an AI or a bot';
 
+export const AI_MENTION_PATTERNS = new PatternSet('ai_mention', [
+	{ source: `(?:${ALWAYS.join('|')})${E}`, message: MESSAGE },
+	{
+		source: `(?:ии|ai)${E}`,
+		when: (sentence, before, m, doc) => {
+			const rest = sentence.slice(before.length + m[0].length);
+			const productTalk = TECH_NOUN.test(rest.slice(0, 20)) || BUYER_AI.test(doc.buyer);
+			return !productTalk || SELF_REFERENCE.test(before + ' ' + rest);
+		},
+		message: MESSAGE,
+	},
+]);
+const SCANNER = new Scanner([AI_MENTION_PATTERNS]);
+
 export function checkAiMention(doc: Doc): Finding[] {
-	const text = doc.text;
 	const out: Finding[] = [];
-	const add = (m: RegExpExecArray) => out.push({ rule: 'ai_mention', start: m.index, end: m.index + m[0].length, message: MESSAGE });
-	eachMatch(ALWAYS_RE, text, add);
-	eachMatch(AI_WORD, text, (m) => {
-		const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
-		const [s, e] = doc.sentence(m.index);
-		const sentence = text.slice(s, m.index) + ' ' + text.slice(m.index + m[0].length, e);
-		const productTalk = TECH_NOUN.test(after) || BUYER_AI.test(doc.buyer);
-		if (!productTalk || SELF_REFERENCE.test(sentence)) add(m);
-	});
+	SCANNER.scan(doc, out);
 	return out;
 }

@@ -1,4 +1,5 @@
-import { B, E, eachMatch, type Doc, type Finding } from '../doc';
+import { E, type Doc, type Finding } from '../doc';
+import { PatternSet, Scanner } from '../patternSet';
 
 // Rude or dismissive phrasing: brush-offs ("не наши проблемы", "ничем не можем помочь", "обращайтесь куда
 // хотите"), flat refusals, "не тратьте наше время", and sarcasm markers ("ну конечно", "классика жанра",
@@ -57,15 +58,17 @@ const PHRASES = [
 	'(?:а\\s+)?что\\s+вы\\s+(?:хотели|ожидали)\\s+за\\s+(?:такие|эти)\\s+деньги',
 	'за\\s+(?:такие|эти)\\s+деньги\\s+(?:[а-я]+\\s+)?(?:что\\s+)?(?:вы\\s+)?(?:хотели|ожидали)',
 ];
-const DISMISSIVE = new RegExp(`${B}(?:${PHRASES.join('|')})${E}`, 'g');
-const EMOJI = /🙄|🤦|🤷|😏|🤡|🥱/g;
 
 const MESSAGE = 'rude or dismissive wording; answer the buyer\'s point politely';
 
+export const DISMISSIVE_PATTERNS = new PatternSet('dismissive', [
+	...PHRASES.map((source) => ({ source: `(?:${source})${E}`, message: MESSAGE })),
+	{ source: '🙄|🤦|🤷|😏|🤡|🥱', message: MESSAGE },
+]);
+const SCANNER = new Scanner([DISMISSIVE_PATTERNS]);
+
 export function checkDismissive(doc: Doc): Finding[] {
 	const out: Finding[] = [];
-	const add = (m: RegExpExecArray) => out.push({ rule: 'dismissive', start: m.index, end: m.index + m[0].length, message: MESSAGE });
-	eachMatch(DISMISSIVE, doc.text, add);
-	eachMatch(EMOJI, doc.text, add);
+	SCANNER.scan(doc, out);
 	return out;
 }

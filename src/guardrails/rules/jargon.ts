@@ -1,4 +1,5 @@
-import { B, E, eachMatch, type Doc, type Finding } from '../doc';
+import { E, type Doc, type Finding } from '../doc';
+import { PatternSet, Scanner } from '../patternSet';
 
 // Marketplace back-office words a buyer should not see. Whole words only: "шкаф", "школьный" and "Skullcandy"
 // start like "ШК" and "SKU" but are clean.
@@ -36,12 +37,17 @@ const TERMS = [
 	'дрр',
 	'юнит[ -]?экономик[а-я]*',
 ];
-const JARGON = new RegExp(`${B}(?:${TERMS.join('|')})${E}`, 'g');
 
 const MESSAGE = 'internal marketplace jargon; say it in the buyer\'s words';
 
+export const JARGON_PATTERNS = new PatternSet(
+	'jargon',
+	TERMS.map((source) => ({ source: `(?:${source})${E}`, message: MESSAGE })),
+);
+const SCANNER = new Scanner([JARGON_PATTERNS]);
+
 export function checkJargon(doc: Doc): Finding[] {
 	const out: Finding[] = [];
-	eachMatch(JARGON, doc.text, (m) => out.push({ rule: 'jargon', start: m.index, end: m.index + m[0].length, message: MESSAGE }));
+	SCANNER.scan(doc, out);
 	return out;
 }

@@ -1,4 +1,5 @@
-import { B, E, eachMatch, type Doc, type Finding } from '../doc';
+import { E, type Doc, type Finding } from '../doc';
+import { PatternSet, Scanner } from '../patternSet';
 
 // Two legal risks: admitting fault or liability in writing ("наша вина", "мы виноваты", "признаём", "нарушили
 // закон", "несём ответственность") and using the law as a threat (criminal or administrative code articles,
@@ -40,13 +41,20 @@ const THREAT = [
 	'оставляем\\s+за\\s+собой\\s+право',
 	'будем\\s+вынуждены\\s+(?:[а-я]+\\s+)?(?:обратиться|подать|передать|принять\\s+меры)',
 ];
-// "не наша вина", "мы не виноваты" deny fault; the dismissive rule judges those.
-const LEGAL = new RegExp(`${B}(?<!(?<![а-я])не\\s)(?:${[...ADMISSION, ...THREAT].join('|')})${E}`, 'g');
+const NEGATED_BEFORE = /(?:^|[^а-яa-z])не\s+$/;
 
 const MESSAGE = 'admits legal fault or liability, or uses the law as a threat';
 
+// "не наша вина", "мы не виноваты" deny fault; the dismissive rule judges those.
+export const LEGAL_PATTERNS = new PatternSet(
+	'legal',
+	[...ADMISSION, ...THREAT].map((source) => ({ source: `(?:${source})${E}`, message: MESSAGE })),
+	(text, at) => NEGATED_BEFORE.test(text.slice(Math.max(0, at - 4), at)),
+);
+const SCANNER = new Scanner([LEGAL_PATTERNS]);
+
 export function checkLegal(doc: Doc): Finding[] {
 	const out: Finding[] = [];
-	eachMatch(LEGAL, doc.text, (m) => out.push({ rule: 'legal', start: m.index, end: m.index + m[0].length, message: MESSAGE }));
+	SCANNER.scan(doc, out);
 	return out;
 }

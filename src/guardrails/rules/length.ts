@@ -6,8 +6,6 @@ import type { LengthLimit } from '../limits';
 // or mostly Latin with English function words, is rejected; model names in Latin ("iPhone 15 Pro Max",
 // "Samsung Galaxy S24 Ultra") do not make a Russian reply foreign.
 
-const CYRILLIC = /[\u0400-\u04ff]/g;
-const LATIN = /[A-Za-z]/g;
 const ENGLISH_WORD =
 	/(?<![A-Za-z])(?:the|and|you|your|we|our|for|is|are|to|of|with|this|that|it|please|thank|thanks|hello|hi|dear|have|has|be|will|can|glad|sorry|us|was|were|not|do|does|if|from|by|as|my|me)(?![A-Za-z])/gi;
 
@@ -40,10 +38,14 @@ export function checkLength(text: string, limit: LengthLimit): GuardrailViolatio
 			message: `reply is ${text.length} characters; the limit here is ${limit.max}`,
 		});
 	}
-	const cyr = (text.match(CYRILLIC) ?? []).length;
-	const lat = (text.match(LATIN) ?? []).length;
-	const english = (text.match(ENGLISH_WORD) ?? []).length;
-	if (cyr === 0 || (cyr / (cyr + lat) < 0.5 && english >= 2)) {
+	let cyr = 0;
+	let lat = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 0x0400 && c <= 0x04ff) cyr++;
+		else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) lat++;
+	}
+	if (cyr === 0 || (cyr / (cyr + lat) < 0.5 && (text.match(ENGLISH_WORD) ?? []).length >= 2)) {
 		out.push({
 			rule: 'length',
 			excerpt: excerptOf(text, 0, text.length),

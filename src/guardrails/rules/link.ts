@@ -1,5 +1,6 @@
 import { B, E, eachMatch, type Doc, type Finding } from '../doc';
 import { alternation, CYRILLIC_TLDS, LATIN_TLDS, SPELLED_TLDS } from '../lexicon';
+import { originalSpan } from '../normalize';
 
 // Marketplaces reject any external address, however it is written. The rule reads the normalised text, where
 // invisible characters are gone and look-alike letters are folded, and recognises an address by its shape:
@@ -52,29 +53,34 @@ export function checkLink(doc: Doc): Finding[] {
 		if (text[j] === '@') return;
 		out.push({ rule: 'link', start, end, message: MESSAGE });
 	};
-	if (/[:/]/.test(text)) eachMatch(SCHEME, text, (m) => add(m.index, m.index + m[0].length));
+	// Cheap tests first: most replies have no address-like character sequence at all.
+	if (/:\s?\//.test(text)) eachMatch(SCHEME, text, (m) => add(m.index, m.index + m[0].length));
 	if (text.includes('www')) eachMatch(WWW, text, (m) => add(m.index, m.index + m[0].length));
-	if (text.includes('.')) {
+	if (/[a-zа-я0-9]\.[a-zа-я]/.test(text)) {
 		eachMatch(DOTTED, text, (m) => {
 			// "15.pro", "3.de": a host needs a letter before its top-level domain.
 			const host = m[0].slice(0, m[0].lastIndexOf('.', m[0].search(/[/?#]|$/)));
 			if (/[a-zа-я]/.test(host)) add(m.index, m.index + m[0].length);
 		});
-		eachMatch(SPACED_DOT, text, (m) => add(m.index, m.index + m[0].length));
+	}
+	if (/\s\.\s*[a-zа-я]/.test(text)) eachMatch(SPACED_DOT, text, (m) => add(m.index, m.index + m[0].length));
+	if (/[a-z0-9]\.\s+[a-z]/.test(text)) {
 		eachMatch(SPACE_AFTER_DOT, text, (m) => {
 			const tldStart = m.index + m[0].length - m[1].length;
-			const [s, e] = [doc.norm.starts[tldStart], doc.norm.ends[m.index + m[0].length - 1]];
+			const [s, e] = originalSpan(doc.norm, tldStart, m.index + m[0].length);
 			const raw = doc.norm.original.slice(s, e);
 			if (raw === raw.toLowerCase()) add(m.index, m.index + m[0].length);
 		});
 	}
-	eachMatch(SPELLED_DOT, text, (m) => add(m.index, m.index + m[0].length));
-	if (text.includes('.')) eachMatch(BRACKET_DOT, text, (m) => add(m.index, m.index + m[0].length));
-	if (text.includes('/')) eachMatch(SPACED_WITH_PATH, text, (m) => add(m.index, m.index + m[0].length));
-	eachMatch(SPACED_AFTER_SITE_WORD, text, (m) => {
-		const [s] = doc.sentence(m.index);
-		if (SITE_WORD.test(text.slice(s, m.index))) add(m.index, m.index + m[0].length);
-	});
-	eachMatch(LINK_ELSEWHERE, text, (m) => add(m.index, m.index + m[0].length));
+	if (/dot|дот|точка|тчк/.test(text)) eachMatch(SPELLED_DOT, text, (m) => add(m.index, m.index + m[0].length));
+	if (/[(\[{<]\s*\.\s*[)\]}>]/.test(text)) eachMatch(BRACKET_DOT, text, (m) => add(m.index, m.index + m[0].length));
+	if (/[a-z]\s?\/\s?[a-z0-9_]/.test(text)) eachMatch(SPACED_WITH_PATH, text, (m) => add(m.index, m.index + m[0].length));
+	if (SITE_WORD.test(text)) {
+		eachMatch(SPACED_AFTER_SITE_WORD, text, (m) => {
+			const [s] = doc.sentence(m.index);
+			if (SITE_WORD.test(text.slice(s, m.index))) add(m.index, m.index + m[0].length);
+		});
+	}
+	if (text.includes('ссылк')) eachMatch(LINK_ELSEWHERE, text, (m) => add(m.index, m.index + m[0].length));
 	return out;
 }

@@ -1,4 +1,5 @@
-import { B, E, eachMatch, type Doc, type Finding } from '../doc';
+import { B, E, type Doc, type Finding } from '../doc';
+import { PatternSet, Scanner } from '../patternSet';
 
 // A messenger or social network is a violation when it is offered as a way to reach the seller; the same names
 // as product features ("часы показывают уведомления из WhatsApp") are clean. So a name counts only when its
@@ -63,25 +64,21 @@ const NAMES = [
 	'соцсет[а-я]*',
 	'социальн[а-я]*\\s+сет[а-я]*',
 ].join('|');
-const NAME = new RegExp(`${B}(?:${NAMES})${E}`, 'g');
+const NAME = `(?:${NAMES})${E}`;
 
 // MAX (VK's messenger) is a common word ("Pro Max", "макс. нагрузка"): only after "в/через/мессенджер".
-const MAX = new RegExp(`${B}(?:в|во|через|мессенджер[а-я]*)\\s+(?:max|макс(?:е|у|ом)?|мах(?:е|у)?)${E}(?!\\s?[.\\d])`, 'g');
+const MAX = `(?:в|во|через|мессенджер[а-я]*)\\s+(?:max|макс(?:е|у|ом)?|мах(?:е|у)?)${E}(?!\\s?[.\\d])`;
 
 // Long names spelled with gaps ("W h a t s A p p", "т.е.л.е.г.р.а.м"): an obfuscation, flagged without a cue.
 const spaced = (word: string) => word.split('').join('[\\s._*·|/\\\\-]{1,2}');
-const SPACED = new RegExp(
-	`${B}(?:${['whatsapp', 'telegram', 'instagram', 'viber', 'вотсап', 'ватсап', 'телеграм', 'инстаграм', 'вайбер', 'вконтакте'].map(spaced).join('|')})`,
-	'g',
-);
+const SPACED =
+	`(?:${['whatsapp', 'telegram', 'instagram', 'viber', 'вотсап', 'ватсап', 'телеграм', 'инстаграм', 'вайбер', 'вконтакте'].map(spaced).join('|')})`;
 
 // Contact routes by themselves.
-const PRIVATE = new RegExp(
-	`${B}(?:личк[а-я]*|(?:в|во)\\s+лс|лс(?:ку|ке)?|директ(?:е|у|а)?|direct|(?:в|in)\\s+(?:dm|пм)|личн(?:ые|ых|ым|ое|ом)\\s+(?:сообщени|переписк)[а-я]*)${E}`,
-	'g',
-);
-const HANDLE = /(?<![a-zа-я0-9._%+-])@[a-z0-9_][a-z0-9_.]{2,}[a-z0-9_]/g;
-const NICK = new RegExp(`${B}(?:ник|никнейм|логин|юзернейм|username)[а-я]*\\s*[:—-]?\\s*[a-z0-9_.]*_[a-z0-9_.]+`, 'g');
+const PRIVATE =
+	`(?:личк[а-я]*|(?:в|во)\\s+лс|лс(?:ку|ке)?|директ(?:е|у|а)?|direct|(?:в|in)\\s+(?:dm|пм)|личн(?:ые|ых|ым|ое|ом)\\s+(?:сообщени|переписк)[а-я]*)${E}`;
+const HANDLE = '(?<![a-zа-я0-9._%+-])@[a-z0-9_][a-z0-9_.]{2,}[a-z0-9_]';
+const NICK = `(?:ник|никнейм|логин|юзернейм|username)[а-я]*\\s*[:—-]?\\s*[a-z0-9_.]*_[a-z0-9_.]+`;
 
 const CONTACT_CUE = new RegExp(
 	`${B}(?:` +
@@ -152,20 +149,22 @@ const CONTACT_CUE = new RegExp(
 
 const MESSAGE = 'messenger or social network offered as a contact route; marketplaces forbid moving buyers off the platform';
 
+// The sentence around a name, without the name itself.
+const hasCue = (sentence: string, before: string, m: RegExpExecArray) =>
+	CONTACT_CUE.test(before + ' ' + sentence.slice(before.length + m[0].length));
+
+export const MESSENGER_PATTERNS = new PatternSet('messenger', [
+	{ source: NAME, when: hasCue, message: MESSAGE },
+	{ source: MAX, when: hasCue, message: MESSAGE },
+	{ source: SPACED, message: MESSAGE },
+	{ source: PRIVATE, message: MESSAGE },
+	{ source: HANDLE, message: MESSAGE },
+	{ source: NICK, message: MESSAGE },
+]);
+const SCANNER = new Scanner([MESSENGER_PATTERNS]);
+
 export function checkMessenger(doc: Doc): Finding[] {
-	const text = doc.text;
 	const out: Finding[] = [];
-	const add = (start: number, end: number) => out.push({ rule: 'messenger', start, end, message: MESSAGE });
-	const withCue = (m: RegExpExecArray) => {
-		const [s, e] = doc.sentence(m.index);
-		const sentence = text.slice(s, m.index) + ' ' + text.slice(m.index + m[0].length, e);
-		if (CONTACT_CUE.test(sentence)) add(m.index, m.index + m[0].length);
-	};
-	eachMatch(NAME, text, withCue);
-	eachMatch(MAX, text, withCue);
-	eachMatch(SPACED, text, (m) => add(m.index, m.index + m[0].length));
-	eachMatch(PRIVATE, text, (m) => add(m.index, m.index + m[0].length));
-	if (text.includes('@')) eachMatch(HANDLE, text, (m) => add(m.index, m.index + m[0].length));
-	if (text.includes('_')) eachMatch(NICK, text, (m) => add(m.index, m.index + m[0].length));
+	SCANNER.scan(doc, out);
 	return out;
 }

@@ -225,9 +225,15 @@ function windowShape(tokens: NumToken[], a: number, b: number, digits: string): 
 	return null;
 }
 
+// A spelled Russian number starts with "восемь", "семь" or "плюс".
+const SPELLED_HINT = /восемь|семь|плюс/;
+
 export function checkPhone(doc: Doc): Finding[] {
 	const text = doc.text;
 	const out: Finding[] = [];
+	let digits = 0;
+	for (let i = 0; i < text.length && digits < 5; i++) if (isDigit(text.charCodeAt(i))) digits++;
+	if (digits < 5 && !SPELLED_HINT.test(text)) return out;
 	for (const tokens of numericRuns(text)) {
 		let total = 0;
 		for (const t of tokens) total += t.digits.length;

@@ -1,4 +1,5 @@
-import { B, E, eachMatch, type Doc, type Finding } from '../doc';
+import { E, type Doc, type Finding } from '../doc';
+import { PatternSet, Scanner, type PatternSpec } from '../patternSet';
 
 // Promises a seller cannot keep on a marketplace: money back, a replacement or exchange, compensation, an
 // approved return, a delivery date. Russian moves words around freely ("деньги мы вам вернём", "вернём вам
@@ -7,7 +8,8 @@ import { B, E, eachMatch, type Doc, type Finding } from '../doc';
 // what the marketplace's own return flow sounds like ("оформите возврат в личном кабинете", "вернуть товар можно
 // через ЛК") and never match. A "не" right before the verb cancels it.
 
-const NOT_NEGATED = '(?<!(?<![а-яa-z])не\\s)';
+// A "не" right before the verb: checked outside the regexes to keep them fast.
+const NEGATED_BEFORE = /(?:^|[^а-яa-z])не\s+$/;
 const MONTHS = 'январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр';
 const WEEKDAYS = 'понедельник|вторник|сред|четверг|пятниц|суббот|воскресень';
 
@@ -50,102 +52,93 @@ const MARKETPLACE_ACTOR =
 const NOT_GOODS_ARRIVAL = /(?<![а-яa-z])(?:уведомлени|ответ|сообщени|смс|sms|письм|код|push|пуш|статус)/;
 const ORDERISH = /(?<![а-яa-z])(?:заказ|посылк|товар|покупк|отправлени|его|ее|их|вам|курьер)/;
 
-interface Pattern {
-	re: RegExp;
-	/** Sentence test that must pass (when given). */
-	when?: (sentence: string) => boolean;
-	message: string;
-}
-
-const v = (forms: string) => new RegExp(`${B}${NOT_NEGATED}(?:${forms})${E}`, 'g');
+const v = (forms: string) => `(?:${forms})${E}`;
 
 const REFUND = 'promises a refund or compensation; point to the marketplace return flow instead';
 const REPLACE = 'promises a replacement or exchange; the seller cannot send goods outside the marketplace flow';
 const APPROVE = 'approves a return or claim; only the marketplace decides';
 const DELIVERY = 'promises a delivery date or time; delivery is run by the marketplace';
 
-const PATTERNS: Pattern[] = [
+const PATTERNS: PatternSpec[] = [
 	// Compensation verbs mean a promise on their own.
 	{
-		re: v('возмест(?:им|ю)|возмещаем|компенсир(?:уем|ую)|выплат(?:им|у)|выплачиваем|неустойк[а-я]*\\s+выплат[а-я]*'),
+		source: v('возмест(?:им|ю)|возмещаем|компенсир(?:уем|ую)|выплат(?:им|у)|выплачиваем|неустойк[а-я]*\\s+выплат[а-я]*'),
 		message: REFUND,
 	},
 	// "вернём", "перечислим", "оплатим" — with money in the sentence ("вернём вам хорошее настроение" is not).
 	{
-		re: v('верн(?:ем|у)|возвратим|перечисл(?:им|ю)|перевед(?:ем|у)|оплатим|покроем|начисл(?:им|ю)|зачисл(?:им|ю)'),
+		source: v('верн(?:ем|у)|возвратим|перечисл(?:им|ю)|перевед(?:ем|у)|оплатим|покроем|начисл(?:им|ю)|зачисл(?:им|ю)'),
 		when: (s) => MONEY.test(s),
 		message: REFUND,
 	},
 	{
-		re: v('(?:готов[а-я]*|можем|сможем)\\s+(?:[а-я]+\\s+)?(?:вернуть|возвратить|перечислить|оплатить)'),
+		source: v('(?:готов[а-я]*|можем|сможем)\\s+(?:[а-я]+\\s+)?(?:вернуть|возвратить|перечислить|оплатить)'),
 		when: (s) => MONEY.test(s),
 		message: REFUND,
 	},
 	{
-		re: v('(?:готов[а-я]*|можем|сможем)\\s+(?:[а-я]+\\s+)?(?:заменить|обменять|поменять|компенсировать|возместить|выплатить)'),
+		source: v('(?:готов[а-я]*|можем|сможем)\\s+(?:[а-я]+\\s+)?(?:заменить|обменять|поменять|компенсировать|возместить|выплатить)'),
 		message: REPLACE,
 	},
 	{
-		re: v(
+		source: v(
 			'компенсаци[а-я]*|в\\s+качестве\\s+(?:компенсации|извинени[а-я]*|моральн[а-я]*)|(?:полн[а-я]*|гарантированн[а-я]*)\\s+возврат[а-я]*\\s*(?:денег|средств|стоимости|оплаты)?',
 		),
 		when: (s) => !/(?<![а-я])не\s+(?:предусмотр|положен|можем|выплачива|полагает|сможем)/.test(s),
 		message: REFUND,
 	},
 	{
-		re: v('(?:дадим|сделаем|предоставим|начислим|подарим|вернем)\\s+(?:вам\\s+)?(?:[а-я]+\\s+)?(?:скидк|бонус|балл|кэшбэк|кешбэк|компенсаци)[а-я]*'),
+		source: v('(?:дадим|сделаем|предоставим|начислим|подарим|вернем)\\s+(?:вам\\s+)?(?:[а-я]+\\s+)?(?:скидк|бонус|балл|кэшбэк|кешбэк|компенсаци)[а-я]*'),
 		message: REFUND,
 	},
 	{
-		re: v('предлага(?:ем|ю)\\s+(?:вам\\s+)?(?:[а-я]+\\s+)?(?:замен[а-я]*|обмен[а-я]*|компенсаци[а-я]*|скидк[а-я]*|возврат\\s+(?:денег|средств)|вернуть\\s+деньги)'),
+		source: v('предлага(?:ем|ю)\\s+(?:вам\\s+)?(?:[а-я]+\\s+)?(?:замен[а-я]*|обмен[а-я]*|компенсаци[а-я]*|скидк[а-я]*|возврат\\s+(?:денег|средств)|вернуть\\s+деньги)'),
 		message: REFUND,
 	},
 	// Exchange verbs: a promise unless the seller talks about future batches, photos or the description.
 	{
-		re: v('замен(?:им|ю)|обменя(?:ем|ю)|поменя(?:ем|ю)'),
+		source: v('замен(?:им|ю)|обменя(?:ем|ю)|поменя(?:ем|ю)'),
 		when: (s) => !IMPROVEMENT.test(s),
 		message: REPLACE,
 	},
 	{
-		re: v(
+		source: v(
 			'(?:оформим|сделаем|предоставим|организуем|обеспечим|произвед[её]м|выполним|провед[её]м|гарантир(?:уем|ую))\\s+(?:вам\\s+)?(?:[а-я]+\\s+){0,2}?(?:возврат|замен|обмен|компенсаци|перерасч[её]т)[а-я]*',
 		),
 		message: REPLACE,
 	},
 	{
-		re: v('(?:возврат|замен|обмен|компенсаци|доставк)[а-я]*\\s+(?:[а-я]+\\s+){0,2}?гарантир(?:уем|ую|ован[а-я]*)'),
+		source: v('(?:возврат|замен|обмен|компенсаци|доставк)[а-я]*\\s+(?:[а-я]+\\s+){0,2}?гарантир(?:уем|ую|ован[а-я]*)'),
 		message: REPLACE,
 	},
-	{ re: v('бесплатн[а-я]*\\s+(?:замен|обмен|ремонт)[а-я]*'), message: REPLACE },
+	{ source: v('бесплатн[а-я]*\\s+(?:замен|обмен|ремонт)[а-я]*'), message: REPLACE },
 	// Sending goods: with a "new / other / missing / free / as a gift" in the sentence.
 	{
-		re: v('пришл(?:ем|ю)|вышл(?:ем|ю)|отправ(?:им|лю)|достав(?:им|лю)|привез(?:ем|у)|дошл(?:ем|ю)|передадим|направим|отгрузим|подарим'),
+		source: v('пришл(?:ем|ю)|вышл(?:ем|ю)|отправ(?:им|лю)|достав(?:им|лю)|привез(?:ем|у)|дошл(?:ем|ю)|передадим|направим|отгрузим|подарим'),
 		when: (s) => GOODS.test(s),
 		message: REPLACE,
 	},
-	{ re: v('забер(?:ем|у)|прим(?:ем|у)\\s+(?:[а-я]+\\s+){0,2}?(?:обратно|назад|возврат[а-я]*)'), message: APPROVE },
+	{ source: v('забер(?:ем|у)|прим(?:ем|у)\\s+(?:[а-я]+\\s+){0,2}?(?:обратно|назад|возврат[а-я]*)'), message: APPROVE },
 	// Approving a return or claim.
 	{
-		re: v(
+		source: v(
 			'одобр(?:им|ю|яем|ен|ена|ено|ены|или)|согласу(?:ем|ю)|согласовали|согласован[аоы]?|подтверд(?:им|ю|или)|подтвержда(?:ем|ю)|подтвержден[аоы]?',
 		),
 		when: (s) => /(?<![а-яa-z])(?:возврат|заявк|обмен|замен|компенсац|претензи|требовани|рекламаци)/.test(s),
 		message: APPROVE,
 	},
-	{ re: v('отмен(?:им|ю)\\s+(?:[а-я]+\\s+)?заказ[а-я]*|ускор(?:им|ю)\\s+(?:[а-я]+\\s+)?(?:доставк|отправк|отгрузк)[а-я]*'), message: DELIVERY },
+	{ source: v('отмен(?:им|ю)\\s+(?:[а-я]+\\s+)?заказ[а-я]*|ускор(?:им|ю)\\s+(?:[а-я]+\\s+)?(?:доставк|отправк|отгрузк)[а-я]*'), message: DELIVERY },
 	// Money arriving at a stated time ("деньги придут сразу", "средства будут на карте через 3 дня").
 	{
-		re: new RegExp(
-			`${B}(?:деньги|средства|оплата|сумма|стоимость|возврат(?:\\s+(?:денег|средств))?)\\s+(?:[а-я]+\\s+){0,3}?` +
+		source:
+			`(?:деньги|средства|оплата|сумма|стоимость|возврат(?:\\s+(?:денег|средств))?)\\s+(?:[а-я]+\\s+){0,3}?` +
 				`(?:придут|поступ(?:ят|ит)|вернутся|будут\\s+(?:на|у)|зачисл[а-я]*|перечисл[а-я]*|вернут|произойдет|осуществ[а-я]*)${E}`,
-			'g',
-		),
 		when: (s) => (TIME.test(s) || /(?<![а-я])на\s+(?:карт|сч[её]т)/.test(s)) && !HEDGE.test(s) && !MARKETPLACE_ACTOR.test(s),
 		message: REFUND,
 	},
 	// Delivery at a stated time.
 	{
-		re: v(
+		source: v(
 			'доставим|доставлю|доставят|привез(?:ем|у|ут|ет)|приед(?:ет|ут)|прид(?:ет|ут)|прибуд(?:ет|ут)|поступ(?:ит|ят)|доед(?:ет|ут)|дойд(?:ет|ут)|' +
 				'окаж(?:ется|утся)\\s+у\\s+вас|будет\\s+(?:у\\s+вас|в\\s+пункт[а-я]*|в\\s+пвз|на\\s+пункт[а-я]*|в\\s+постамат[а-я]*|дома|доставлен[а-я]*)|' +
 				'будут\\s+(?:у\\s+вас|в\\s+пункт[а-я]*|доставлен[а-я]*)|успеем|ждите\\s+(?:[а-я]+\\s+)?(?:посылк|заказ|доставк|товар|курьер)[а-я]*',
@@ -154,29 +147,25 @@ const PATTERNS: Pattern[] = [
 		message: DELIVERY,
 	},
 	{
-		re: v('отправ(?:им|лю)|отгруз(?:им|ят|ю)|вышл(?:ем|ю)|передадим\\s+(?:[а-я]+\\s+)?(?:в\\s+доставку|курьеру|в\\s+службу)|получите'),
+		source: v('отправ(?:им|лю)|отгруз(?:им|ят|ю)|вышл(?:ем|ю)|передадим\\s+(?:[а-я]+\\s+)?(?:в\\s+доставку|курьеру|в\\s+службу)|получите'),
 		when: (s) => TIME.test(s) && ORDERISH.test(s) && !HEDGE.test(s) && !NOT_GOODS_ARRIVAL.test(s),
 		message: DELIVERY,
 	},
-	{ re: v('гарантир(?:уем|ую)\\s+(?:[а-я]+\\s+){0,2}?(?:доставк|срок|получени|прибыти)[а-я]*'), message: DELIVERY },
+	{ source: v('гарантир(?:уем|ую)\\s+(?:[а-я]+\\s+){0,2}?(?:доставк|срок|получени|прибыти)[а-я]*'), message: DELIVERY },
 	{
-		re: v('гарантир(?:уем|ую)\\s*,?\\s*что'),
+		source: v('гарантир(?:уем|ую)\\s*,?\\s*что'),
 		when: (s) => /(?<![а-яa-z])(?:приед|прид|достав|привез|верн|получ|замен|обмен|компенс)/.test(s),
 		message: DELIVERY,
 	},
 ];
 
+export const PROMISE_PATTERNS = new PatternSet('promise', PATTERNS, (text, at) =>
+	NEGATED_BEFORE.test(text.slice(Math.max(0, at - 4), at)),
+);
+const SCANNER = new Scanner([PROMISE_PATTERNS]);
+
 export function checkPromise(doc: Doc): Finding[] {
-	const text = doc.text;
 	const out: Finding[] = [];
-	for (const p of PATTERNS) {
-		eachMatch(p.re, text, (m) => {
-			if (p.when) {
-				const [s, e] = doc.sentence(m.index);
-				if (!p.when(text.slice(s, e))) return;
-			}
-			out.push({ rule: 'promise', start: m.index, end: m.index + m[0].length, message: p.message });
-		});
-	}
+	SCANNER.scan(doc, out);
 	return out;
 }
