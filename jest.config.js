@@ -1,4 +1,5 @@
-// Two projects: fast unit tests (TypeScript, nock) and end-to-end tests against a real n8n and the sandbox.
+// Three projects: fast unit tests (TypeScript, nock), end-to-end tests against a real n8n and the sandbox, and
+// contract tests (connectors and sandbox checked against the official specs with Prism).
 module.exports = {
 	projects: [
 		{
@@ -13,6 +14,12 @@ module.exports = {
 			testEnvironment: 'node',
 			roots: ['<rootDir>/tests'],
 			testMatch: ['<rootDir>/tests/e2e/**/*.test.js'],
+		},
+		{
+			displayName: 'contract',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/tests'],
+			testMatch: ['<rootDir>/tests/contract/**/*.test.js'],
 		},
 	],
 };

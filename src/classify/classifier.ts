@@ -1,6 +1,8 @@
 // The offline classifier: intent, emotion, sentiment, confidence and signals for one buyer text, with no
 // network, no model and no runtime dependency. Lexicons are compiled once at module load.
 
+import { MARKETPLACES, type Marketplace } from '../interaction';
+import { extractOrderNumber } from '../orders/order-number';
 import type { Cue } from './cue';
 import { decideEmotion } from './emotion';
 import { collectEvidence } from './evidence';
@@ -16,6 +18,7 @@ import { normalizeText } from './normalize';
 import { decideSentiment } from './sentiment';
 import { countRepeatContact } from './signals';
 import { readSurface } from './surface';
+import { PROBLEM_INTENTS } from './types';
 import type { ClassifyChannel, ClassifyInput, TextClassification } from './types';
 
 const CHANNELS: readonly ClassifyChannel[] = ['review', 'question', 'chat'];
@@ -38,17 +41,17 @@ export function classifyText(input: ClassifyInput, index: CueIndex = getIndex())
 	const normalized = normalizeText(text);
 	const surface = readSurface(text);
 	const ev = collectEvidence(index, normalized, surface, input.channel);
-	const sentiment = decideSentiment(ev, input.rating);
+	const sentiment = ev.ackOnly && input.channel !== 'review' && !ev.happy ? 'neutral' : decideSentiment(ev, input.rating);
 	const decision = decideIntent(ev, input.channel, sentiment, normalized.tokens.length > 0);
-	const emotion = decideEmotion(ev, sentiment);
+	const emotion = decideEmotion(ev, sentiment, PROBLEM_INTENTS.includes(decision.intent));
 	return {
 		intent: decision.intent,
 		emotion,
 		sentiment,
-		confidence: confidence(decision.score, decision.runnerUp, normalized.tokens.length, ev.used),
+		confidence: confidence(decision.score, decision.runnerUp, normalized.tokens.length, ev.used + surface.emojiSeen.length),
 		signals: {
 			churnRisk: ev.churn,
-			orderNumber: null,
+			orderNumber: findOrderNumber(text, input.marketplace),
 			repeatContact: countRepeatContact(input.history),
 		},
 		engine: 'offline',
@@ -61,12 +64,33 @@ export function classifyText(input: ClassifyInput, index: CueIndex = getIndex())
  * `other`, a text with no cue at all is a guess.
  */
 function confidence(score: number, runnerUp: number, tokens: number, used: number): number {
-	if (tokens === 0) return 0.95;
+	// No words: certain when there is nothing at all, a guess from emoji alone.
+	if (tokens === 0) return used === 0 ? 0.95 : 0.6;
 	if (score <= 0) return used === 0 ? 0.35 : 0.3;
 	const strength = 1 - Math.exp(-score / 1.2);
 	const margin = (score - Math.min(runnerUp, score)) / score;
 	const value = 0.25 + 0.7 * strength * (0.45 + 0.55 * margin);
 	return Math.round(Math.min(0.99, Math.max(0.05, value)) * 100) / 100;
+}
+
+/** The order number in the text, read by src/orders for the item's marketplace; none without a marketplace. */
+function findOrderNumber(text: string, marketplace: string | undefined): string | null {
+	if (marketplace === undefined || !(MARKETPLACES as readonly string[]).includes(marketplace)) return null;
+	// Every order number format of the three marketplaces has at least six digits; most texts have none,
+	// and the extractor's full scan is the most expensive step of a classification.
+	if (countDigits(text) < MIN_ORDER_DIGITS) return null;
+	return extractOrderNumber(text, marketplace as Marketplace);
+}
+
+const MIN_ORDER_DIGITS = 6;
+
+function countDigits(text: string): number {
+	let n = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) n++;
+	}
+	return n;
 }
 
 function validate(input: ClassifyInput): void {

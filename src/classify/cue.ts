@@ -34,6 +34,8 @@ export type Modifier =
 	| 'dismiss'
 	/** A greeting or politeness word: on its own the text is `other`. */
 	| 'greeting'
+	/** A bare acknowledgement ("ок", "понятно"). */
+	| 'ack'
 	/** About an earlier purchase ("раньше была довольна"): praise here is not praise of this item. */
 	| 'otherItem'
 	/** Hedges ("вроде", "есть подозрение"): praise beside them is not clear. */
@@ -48,6 +50,8 @@ export interface CueEffect {
 	e?: EmotionCue;
 	/** Weight toward the emotion (default 1). */
 	ew?: number;
+	/** Thanks: happy on its own, mere politeness inside a complaint. */
+	gratitude?: boolean;
 	/** The buyer intends to return the item or never buy again. */
 	churn?: boolean;
 }

@@ -4,10 +4,12 @@
 import type { Evidence } from './evidence';
 import type { Emotion, Sentiment } from './types';
 
-export function decideEmotion(ev: Evidence, sentiment: Sentiment): Emotion {
+export function decideEmotion(ev: Evidence, sentiment: Sentiment, problem: boolean): Emotion {
 	if (ev.angry >= 1) return 'angry';
 	if (ev.frustrated >= 1 && (ev.frustrated >= ev.happy || sentiment === 'negative')) return 'frustrated';
-	if (ev.happy >= 1 && sentiment !== 'negative') return 'happy';
+	// "Спасибо, но стакан пришёл треснутый": thanks inside a complaint is politeness, not joy.
+	const happy = problem ? ev.happy - ev.gratitude : ev.happy;
+	if (happy >= 1 && sentiment !== 'negative') return 'happy';
 	if (ev.frustrated >= 1) return 'frustrated';
 	return 'neutral';
 }

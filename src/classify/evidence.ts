@@ -20,12 +20,16 @@ export interface Evidence {
 	angry: number;
 	frustrated: number;
 	happy: number;
+	/** The part of `happy` that only comes from thanking. */
+	gratitude: number;
 	churn: boolean;
 	ordered: boolean;
 	notYetOrdered: boolean;
 	beaten: Set<Intent>;
 	/** Every token is a greeting or politeness word. */
 	greetingOnly: boolean;
+	/** Every token is a greeting or an acknowledgement ("ок", "понятно, спасибо"). */
+	ackOnly: boolean;
 	labels: string[];
 	/** Matches that counted, for explainability. */
 	used: number;
@@ -53,11 +57,13 @@ export function collectEvidence(
 		angry: 0,
 		frustrated: 0,
 		happy: 0,
+		gratitude: 0,
 		churn: false,
 		ordered: false,
 		notYetOrdered: false,
 		beaten: new Set(),
 		greetingOnly: false,
+		ackOnly: false,
 		labels: [],
 		used: 0,
 	};
@@ -66,6 +72,7 @@ export function collectEvidence(
 	ev.ordered = context.has('ordered');
 	ev.notYetOrdered = context.has('notYetOrdered');
 	ev.greetingOnly = tokens.length > 0 && context.greetingTokens >= tokens.length;
+	ev.ackOnly = tokens.length > 0 && context.greetingOrAckTokens >= tokens.length;
 
 	const applicable = matches.filter((m) => {
 		const cue = m.cue.cue;
@@ -82,7 +89,9 @@ export function collectEvidence(
 		if (!m.cue.hasNegator && cue.neg !== 'keep' && (isNegated(tokens, m.start, m.end) || negatorInside(tokens, m))) {
 			negatedMatches.add(m);
 		}
-		else if (cue.beats && !context.hearsayClauses.has(tokens[m.start].clause)) for (const b of cue.beats) ev.beaten.add(b);
+		else if (cue.beats && !(cue.i && PROBLEMS.has(cue.i) && context.hearsayClauses.has(tokens[m.start].clause))) {
+			for (const b of cue.beats) ev.beaten.add(b);
+		}
 	}
 	const kept = dropContained(applicable);
 	const seen = new Map<object, number>();
@@ -149,13 +158,20 @@ export function collectEvidence(
 		}
 		if (effect.e === 'angry') ev.angry += ew;
 		else if (effect.e === 'frustrated') ev.frustrated += ew;
-		else if (effect.e === 'happy') ev.happy += ew;
+		else if (effect.e === 'happy') {
+			ev.happy += ew;
+			if (effect.gratitude) ev.gratitude += ew;
+		}
 		if (effect.churn && !negated) ev.churn = true;
 		if (w > 0 || s !== 0 || ew > 0) {
 			ev.used++;
 			if (ev.labels.length < 12) {
 				const tag = effect.i ?? effect.e ?? (s > 0 ? 'praise' : 'complaint');
-				ev.labels.push(`${tag}:${negated ? 'не ' : ''}${m.cue.label}`);
+				const words = tokens
+					.slice(m.start, m.end + 1)
+					.map((tok) => tok.norm)
+					.join(' ');
+				ev.labels.push(`${tag}:${negated ? '(negated) ' : ''}${words}`);
 			}
 		}
 	}
@@ -175,6 +191,7 @@ interface Context {
 	hedgeClauses: Set<number>;
 	minimizeAt(tokenIndex: number): boolean;
 	greetingTokens: number;
+	greetingOrAckTokens: number;
 }
 
 function readContext(matches: readonly CueMatch[], text: NormalizedText): Context {
@@ -188,6 +205,7 @@ function readContext(matches: readonly CueMatch[], text: NormalizedText): Contex
 	const hedgeClauses = new Set<number>();
 	const minimizeEnds: number[] = [];
 	const greetingTokens = new Set<number>();
+	const ackTokens = new Set<number>();
 	for (const m of matches) {
 		const mod = m.cue.cue.mod;
 		if (!mod) continue;
@@ -227,6 +245,9 @@ function readContext(matches: readonly CueMatch[], text: NormalizedText): Contex
 			case 'greeting':
 				for (let j = m.start; j <= m.end; j++) greetingTokens.add(j);
 				break;
+			case 'ack':
+				for (let j = m.start; j <= m.end; j++) ackTokens.add(j);
+				break;
 			default:
 				break;
 		}
@@ -239,8 +260,12 @@ function readContext(matches: readonly CueMatch[], text: NormalizedText): Contex
 		dismissSentences,
 		pastClauses,
 		hedgeClauses,
-		minimizeAt: (i) => minimizeEnds.some((end) => i > end && i - end <= 4 && tokens[end].sentence === tokens[i].sentence),
+		minimizeAt: (i) =>
+			minimizeEnds.some(
+				(end) => i > end && ((i - end <= 3 && tokens[end].sentence === tokens[i].sentence) || (i - end <= 6 && tokens[end].clause === tokens[i].clause)),
+			),
 		greetingTokens: greetingTokens.size,
+		greetingOrAckTokens: new Set([...greetingTokens, ...ackTokens]).size,
 	};
 }
 
@@ -250,14 +275,49 @@ function negatorInside(tokens: NormalizedText['tokens'], m: CueMatch): boolean {
 	return false;
 }
 
-/** A longer phrase that covers a shorter cue replaces it ("не работает" over "работает"). */
-function dropContained(matches: CueMatch[]): CueMatch[] {
-	if (matches.length < 2) return matches;
-	return matches.filter(
+/** Of two overlapping variants of one cue, the longer wins, then the one that spells more words. */
+function preferVariant(a: CueMatch, b: CueMatch, order: Map<CueMatch, number>): boolean {
+	const la = a.end - a.start;
+	const lb = b.end - b.start;
+	if (la !== lb) return la > lb;
+	if (a.cue.elems.length !== b.cue.elems.length) return a.cue.elems.length > b.cue.elems.length;
+	return (order.get(a) ?? 0) < (order.get(b) ?? 0);
+}
+
+/**
+ * Keeps the matches that count: overlapping variants of one cue are one finding, and a longer phrase that
+ * covers a shorter cue replaces it ("не работает" over "работает"). Matches are bucketed by start token, so
+ * a long text costs a window per match, not a scan of all matches.
+ */
+function dropContained(all: CueMatch[]): CueMatch[] {
+	if (all.length < 2) return all;
+	const order = new Map<CueMatch, number>();
+	const byStart = new Map<number, CueMatch[]>();
+	let maxSpan = 0;
+	all.forEach((m, i) => {
+		order.set(m, i);
+		const list = byStart.get(m.start);
+		if (list) list.push(m);
+		else byStart.set(m.start, [m]);
+		maxSpan = Math.max(maxSpan, m.end - m.start);
+	});
+	const neighbours = (b: CueMatch, visit: (a: CueMatch) => boolean): boolean => {
+		for (let s = b.start - maxSpan; s <= b.end; s++) {
+			const list = byStart.get(s);
+			if (list) for (const a of list) if (a !== b && visit(a)) return true;
+		}
+		return false;
+	};
+	const sameCueBetter = (b: CueMatch) =>
+		neighbours(b, (a) => a.cue.cue === b.cue.cue && a.start <= b.end && b.start <= a.end && preferVariant(a, b, order));
+	const variants = all.filter((b) => !sameCueBetter(b));
+	const kept = new Set(variants);
+	return variants.filter(
 		(b) =>
-			!matches.some(
+			!neighbours(
+				b,
 				(a) =>
-					a !== b &&
+					kept.has(a) &&
 					a.start <= b.start &&
 					a.end >= b.end &&
 					a.end - a.start > b.end - b.start &&

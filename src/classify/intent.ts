@@ -34,11 +34,14 @@ export function decideIntent(
 			ev.notYetOrdered || (!ev.ordered && channel === 'question') ? 'pre_purchase' : 'delivery_status';
 		scores.set(target, (scores.get(target) ?? 0) + terms);
 	}
-	// On a product card "когда будет?" asks about stock; in a chat it asks about the order.
-	if (channel === 'question' && !ev.ordered && (scores.get('delivery_status') ?? 0) < 1.5) {
-		const status = scores.get('delivery_status') ?? 0;
-		if (status > 0 && (scores.get('availability') ?? 0) > 0) {
-			scores.set('availability', (scores.get('availability') ?? 0) + status);
+	// On a product card nothing is ordered yet: "когда будет?" asks about stock, "доставка в пункт выдачи?"
+	// about terms. In a chat the same words ask about an order.
+	const weakStatus = scores.get('delivery_status') ?? 0;
+	if (weakStatus > 0 && weakStatus < 1.5 && (ev.notYetOrdered || (channel === 'question' && !ev.ordered))) {
+		const target: Intent | null =
+			(scores.get('availability') ?? 0) > 0 ? 'availability' : (scores.get('pre_purchase') ?? 0) > 0 || ev.notYetOrdered ? 'pre_purchase' : null;
+		if (target) {
+			scores.set(target, (scores.get(target) ?? 0) + weakStatus);
 			scores.set('delivery_status', 0);
 		}
 	}
@@ -66,7 +69,8 @@ export function decideIntent(
 		if (ask.score >= 2.5 && problem.score < 1.5 && ask.score >= 2 * problem.score) {
 			return { intent: ask.intent, score: ask.score, runnerUp: problem.score };
 		}
-		return { intent: problem.intent, score: problem.score, runnerUp: Math.max(problem.runnerUp, ask.score) };
+		// A remedy or question beside the problem does not compete with it much (cause over remedy).
+		return { intent: problem.intent, score: problem.score, runnerUp: Math.max(problem.runnerUp, 0.5 * ask.score) };
 	}
 	// "Хочу вернуть, как это сделать?" asks how to get the remedy: the remedy is the intent.
 	const remedy = best(scores, REMEDY_INTENTS);
@@ -81,6 +85,8 @@ export function decideIntent(
 		return { intent: problem.intent, score: problem.score, runnerUp: Math.max(ask.score, thanks) };
 	}
 	if (ev.greetingOnly) return { intent: 'other', score: 1, runnerUp: 0 };
+	// "Ок", "понятно, спасибо" in a chat or under a question closes a thread; a review saying "хорошо" praises.
+	if (ev.ackOnly && channel !== 'review' && thanks < 1.5) return { intent: 'other', score: 1, runnerUp: thanks };
 	if (sentiment === 'positive' || (thanks >= 0.5 && sentiment !== 'negative')) {
 		return { intent: 'thanks', score: Math.max(thanks, 0.8), runnerUp: Math.max(problem.score, ask.score) };
 	}

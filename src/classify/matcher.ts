@@ -73,7 +73,7 @@ export class CueIndex {
 					gap = Number(gapMatch[1]);
 					continue;
 				}
-				if (NEGATORS.has(part)) hasNegator = true;
+				if (part.replace(/[()]/g, '').split('|').some((alt) => NEGATORS.has(alt))) hasNegator = true;
 				elems.push({ pat: this.pattern(part), gap });
 				gap = 0;
 			}
@@ -144,13 +144,19 @@ export class CueIndex {
 		const cached = this.cache.get(key);
 		if (cached) return cached;
 		let out = this.exactHits(token);
-		if (out.length === 0 && key.length >= 5 && !token.isNumber && !token.isLatin) {
+		if (out.length === this.classHitCount(token) && key.length >= 5 && !token.isNumber && !token.isLatin) {
 			const fixed = correctTypo(key, this.fuzzyAnchors);
 			if (fixed !== null) out = this.exactHits({ ...token, norm: fixed });
 		}
 		if (this.cache.size > 100000) this.cache.clear();
 		this.cache.set(key, out);
 		return out;
+	}
+
+	private classHitCount(token: Token): number {
+		let n = 0;
+		for (const [name] of this.classIds) if (classMatches(name, token)) n++;
+		return n;
 	}
 
 	private exactHits(token: Token): number[] {
@@ -183,6 +189,10 @@ export class CueIndex {
 				const cues = this.byFirst[pid];
 				if (!cues) continue;
 				for (const cue of cues) {
+					if (cue.elems.length === 1) {
+						matches.push({ cue, start: i, end: i });
+						continue;
+					}
 					const end = matchRest(cue, 1, i, tokens, hits);
 					if (end >= 0) matches.push({ cue, start: i, end });
 				}
@@ -351,6 +361,14 @@ export function expandPattern(pattern: string): string[] {
 				(i === 0 || pattern[i - 1] === ' ') &&
 				(close + 2 >= pattern.length || pattern[close + 2] === ' ');
 			if (standalone || /[\s#@]/.test(inner)) {
+				const after = pattern[close + 1] === '?' ? pattern[close + 2] : pattern[close + 1];
+				// "хотел(ось бы)?" would silently become two words; "(ли )?стирать" is fine: its words end in a space.
+				const gluedLeft = i > 0 && /[а-яa-z0-9*~]/.test(pattern[i - 1]);
+				const gluedRight =
+					after !== undefined && /[а-яa-z0-9*~]/.test(after) && splitTopLevel(inner).some((alt) => !alt.endsWith(' '));
+				if (gluedLeft || gluedRight) {
+					throw new Error(`classify lexicon: a group of phrases must stand as whole words in "${pattern}"`);
+				}
 				const choices = expandPattern(inner);
 				let next = close + 1;
 				if (pattern[next] === '?') {

@@ -17,7 +17,7 @@ const DEGREE = new Set([
 /** "X нет", "X не было", "X не обнаружено": negation placed after a noun. */
 const AFTER_NEGATORS = new Set(['нет', 'нету', 'отсутствует', 'отсутствуют', 'отсутствовал', 'отсутствовали']);
 const AFTER_NOT_VERBS =
-	/^(обнаруж|встреча|встретил|наблюда|замеч|замет|чувству|ощуща|было|был|была|были|нашл|нашел|выявлен|возник|оказалось|имеется|имеет|ощутил|почувствовал|увидел|видно|заметно)/;
+	/^(обнаруж|встреча|встретил|наблюда|замеч|замет|чувству|ощуща|было|был|была|были|нашл|нашел|выявлен|возник|оказалось|имеется|имеет|ощутил|почувствовал|увидел|видно|заметно|впитыва|остается|остаются|осталось)/;
 
 /** Verbs that may stand between "не" and a negated noun: "не оставляет запаха", "не имеет дефектов". */
 const LINK_VERBS = new Set([
@@ -36,7 +36,8 @@ export function isNegated(tokens: readonly Token[], start: number, end: number):
 		if (NOT.has(t.norm)) return true;
 		if (distance - verbs <= 2 && NOUN_NEGATORS.has(t.norm)) return true;
 		if (DEGREE.has(t.norm)) continue;
-		if (adjectives === 0 && isModifierLike(t.norm)) {
+		// An adjective may stand between "без"/"никакого" and the noun, never between "не" and its word.
+		if (adjectives === 0 && isModifierLike(t.norm) && nounNegatorAhead(tokens, j, clause)) {
 			adjectives++;
 			continue;
 		}
@@ -50,9 +51,18 @@ export function isNegated(tokens: readonly Token[], start: number, end: number):
 		const t = tokens[j];
 		if (t.clause !== clause) break;
 		if (AFTER_NEGATORS.has(t.norm) && distance <= 2) return true;
+		if (t.norm === 'почти' || t.norm === 'совсем' || t.norm === 'вообще') continue;
 		if (t.norm === 'не' && j + 1 < tokens.length && tokens[j + 1].clause === clause && AFTER_NOT_VERBS.test(tokens[j + 1].norm)) {
 			return true;
 		}
+	}
+	return false;
+}
+
+function nounNegatorAhead(tokens: readonly Token[], j: number, clause: number): boolean {
+	for (let k = j - 1; k >= 0 && k >= j - 2; k--) {
+		if (tokens[k].clause !== clause) return false;
+		if (NOUN_NEGATORS.has(tokens[k].norm)) return true;
 	}
 	return false;
 }

@@ -1,4 +1,3 @@
-import { CHANNELS, MARKETPLACES } from '../interaction';
 import { makeDoc, type Doc, type Finding } from './doc';
 import { REPLY_LIMITS } from './limits';
 import { normalizeText, originalSpan } from './normalize';
@@ -42,11 +41,14 @@ function validate(text: unknown, ctx: unknown): asserts ctx is GuardrailContext 
 	if (typeof text !== 'string') throw new TypeError(`guardrails: "text" must be a string, got ${typeof text}`);
 	if (!ctx || typeof ctx !== 'object') throw new TypeError('guardrails: "ctx" must be an object with marketplace and channel');
 	const c = ctx as Record<string, unknown>;
-	if (!MARKETPLACES.includes(c.marketplace as never)) {
-		throw new TypeError(`guardrails: "marketplace" must be one of ${MARKETPLACES.join(', ')}, got ${JSON.stringify(c.marketplace)}`);
+	// The limits table lists every marketplace and channel of the taxonomy; reading it keeps this module free of the
+	// schema library at run time.
+	if (typeof c.marketplace !== 'string' || !Object.prototype.hasOwnProperty.call(REPLY_LIMITS, c.marketplace)) {
+		throw new TypeError(`guardrails: "marketplace" must be one of ${Object.keys(REPLY_LIMITS).join(', ')}, got ${JSON.stringify(c.marketplace)}`);
 	}
-	if (!CHANNELS.includes(c.channel as never)) {
-		throw new TypeError(`guardrails: "channel" must be one of ${CHANNELS.join(', ')}, got ${JSON.stringify(c.channel)}`);
+	const channels = REPLY_LIMITS[c.marketplace as keyof typeof REPLY_LIMITS];
+	if (typeof c.channel !== 'string' || !Object.prototype.hasOwnProperty.call(channels, c.channel)) {
+		throw new TypeError(`guardrails: "channel" must be one of ${Object.keys(channels).join(', ')}, got ${JSON.stringify(c.channel)}`);
 	}
 	if (c.buyerText !== undefined && c.buyerText !== null && typeof c.buyerText !== 'string') {
 		throw new TypeError('guardrails: "buyerText" must be a string');

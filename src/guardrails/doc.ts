@@ -49,37 +49,17 @@ export function makeDoc(norm: NormalizedText, marketplace: Marketplace, channel:
 	return { norm, text, marketplace, channel, buyer, sentence };
 }
 
-const isWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x430 && c <= 0x44f);
-const WORD_START = new WeakSet<RegExp>();
-
-/**
- * A global regex whose matches must start a word. The start boundary is checked by eachMatch rather than by a
- * leading lookbehind, which would stop the regex engine from skipping ahead to the pattern's first letters
- * (several times faster on keyword patterns).
- */
-export function wordRegExp(source: string, flags = 'g'): RegExp {
-	const re = new RegExp(source, flags);
-	WORD_START.add(re);
-	return re;
-}
-
 /** Calls `fn` for every match of a global regex (lastIndex reset, empty matches skipped safely). */
 export function eachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
 	re.lastIndex = 0;
-	const wordStart = WORD_START.has(re);
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(text)) !== null) {
-		if (m[0].length === 0 || (wordStart && m.index > 0 && isWordCode(text.charCodeAt(m.index - 1)))) {
+		if (m[0].length === 0) {
 			re.lastIndex = m.index + 1;
 			continue;
 		}
 		fn(m);
 	}
-}
-
-/** True when `re` (not global) matches `text` between `start` and `end`. */
-export function testIn(re: RegExp, text: string, start: number, end: number): boolean {
-	return re.test(text.slice(start, end));
 }
 
 // Word characters of the normalised text: lower-case Latin and Cyrillic letters and digits.

@@ -14,7 +14,8 @@ export const LATIN_TLDS = [
 	'center', 'group', 'team', 'company', 'agency', 'fashion', 'style', 'design', 'beauty', 'fit', 'kids', 'family',
 	'home', 'house', 'cafe', 'games', 'fun', 'buzz', 'icu', 'vip', 'best', 'plus', 'zone', 'cloud', 'host', 'email',
 	'page', 'sale', 'deals', 'discount', 'boutique', 'clothing', 'shoes', 'bio', 'eco', 'expert', 'guru', 'ink',
-	'red', 'pink', 'gold', 'land', 'tel', 'travel', 'wiki', 'work', 'run', 'dress',
+	'red', 'pink', 'gold', 'land', 'tel', 'travel', 'wiki', 'work', 'run', 'dress', 'to', 'in', 'it', 'is', 'so', 'at',
+	'ee', 'cz', 'id', 'ms', 'sh', 'ac', 'im', 'nu', 'xn--p1ai',
 ];
 
 /** Cyrillic top-level domains, written with a dot ("вкусно.рф", "магазин.ру"). */
@@ -40,5 +41,5 @@ export const MARKETPLACE_NAMES: Record<Marketplace, string> = {
 /** Other places to buy: naming them sends the buyer away from the marketplace. */
 export const OTHER_PLATFORMS =
 	'avito|авито|aliexpress|алиэкспресс[а-я]*|али[ -]?экспресс[а-я]*|lamoda|ламод[аеуы]|мегамаркет[а-я]*|megamarket|' +
-	'сбер[ -]?мегамаркет[а-я]*|kazanexpress|казань[ -]?экспресс[а-я]*|магнит[ -]маркет[а-я]*|joom|amazon|амазон[а-я]*|etsy|' +
+	'сбер[ -]?мегамаркет[а-я]*|kazanexpress|казань[ -]?экспресс[а-я]*|магнит[ -]маркет[а-я]*|joom|amazon|амазон(?:е|а|у|ом)?|etsy|' +
 	'ebay|temu|shein';

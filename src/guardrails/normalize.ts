@@ -30,6 +30,8 @@ function isInvisible(cp: number): boolean {
 		cp === 0x17b5 ||
 		(cp >= 0x180b && cp <= 0x180f) ||
 		(cp >= 0x200b && cp <= 0x200f) ||
+		// Combining marks for symbols (the keycap in "8️⃣") add nothing to the character before.
+		(cp >= 0x20d0 && cp <= 0x20ff) ||
 		(cp >= 0x202a && cp <= 0x202e) ||
 		(cp >= 0x2060 && cp <= 0x206f) ||
 		cp === 0x3164 ||
@@ -107,7 +109,7 @@ const LOW = new Uint16Array(0x530);
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2043, 0x2212, 0xfe63, 0xff0d]);
 const DOUBLE_QUOTES = new Set([0xab, 0xbb, 0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x301d, 0x301e]);
 const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc]);
-const DOTS = new Set([0x00b7, 0x2024, 0x2219, 0x22c5, 0x3002, 0xfe52, 0xff61]);
+const DOTS = new Set([0x00b7, 0x2022, 0x2024, 0x2027, 0x2219, 0x22c5, 0x3002, 0xfe52, 0xff61]);
 const ATS = new Set([0xfe6b]);
 
 /** Letter-like symbols (𝐰𝐰𝐰, ⓦⓦⓦ, ｗｗｗ, 🅦) spell ordinary letters and digits. */
@@ -251,6 +253,8 @@ function normalizeWithMap(original: string): NormalizedText {
 			}
 		}
 		if (isInvisible(cp)) {
+			// Kept inside the previous character's span, so an excerpt ends after "8️⃣", not inside it.
+			if (len > 0) ends[len - 1] = i + width;
 			i += width;
 			continue;
 		}
@@ -297,11 +301,31 @@ function normalizeWithMap(original: string): NormalizedText {
 
 // Characters that are dropped or expand: invisible and combining characters, letter-like symbols that stand for
 // letters or digits, and astral symbols among them. Without any of these, normalising is one-to-one.
-const NEEDS_MAP =
-	/[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u0300-\u036f\u2460-\u2473\u2028\u2029]|\ud835|\ud83c[\udd00-\uddff]|\udb40|\udb43|\ud82f/;
-// Characters the one-to-one path still rewrites (anything but ASCII and basic lower-case Cyrillic).
-const SPECIAL = /[^\x00-\x40\x5b-\x7f\u0430-\u044f]/g;
+function needsMap(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0xad || (c >= 0x400 && c < 0x500)) continue;
+		if (isInvisible(c) || (c >= 0x300 && c <= 0x36f) || (c >= 0x2460 && c <= 0x2473) || c === 0x2028 || c === 0x2029) return true;
+		// Astral letter-like symbols and invisible tags (their high surrogates).
+		if (c === 0xd835 || c === 0xdb40 || c === 0xdb43 || c === 0xd82f) return true;
+		if (c === 0xd83c && i + 1 < text.length) {
+			const d = text.charCodeAt(i + 1);
+			if (d >= 0xdd00 && d <= 0xddff) return true;
+		}
+	}
+	return false;
+}
+// Characters the one-to-one path still rewrites (anything but printable ASCII and basic lower-case Cyrillic).
+const SPECIAL = /[^ -@[-~\u0430-\u044f]/g;
 const MIXED_SCRIPT = /[a-z\u00df][\u0400-\u052f]|[\u0400-\u052f][a-z\u00df]/;
+
+const MAPPED: Array<string | undefined> = new Array(0x10000);
+function mapCharCached(ch: string): string {
+	const c = ch.charCodeAt(0);
+	let m = MAPPED[c];
+	if (m === undefined) MAPPED[c] = m = mapChar(ch);
+	return m;
+}
 
 function mapChar(ch: string): string {
 	const c = ch.charCodeAt(0);
@@ -322,8 +346,8 @@ function mapChar(ch: string): string {
 }
 
 export function normalizeText(original: string): NormalizedText {
-	if (NEEDS_MAP.test(original)) return normalizeWithMap(original);
-	let text = original.replace(SPECIAL, mapChar);
+	if (needsMap(original)) return normalizeWithMap(original);
+	let text = original.replace(SPECIAL, mapCharCached);
 	if (text.length !== original.length) return normalizeWithMap(original);
 	if (MIXED_SCRIPT.test(text)) {
 		const buf = new Uint16Array(text.length);

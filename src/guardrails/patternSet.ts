@@ -1,11 +1,11 @@
 import type { Marketplace } from '../interaction';
 import type { Doc, Finding } from './doc';
-import { regexPrefixes } from './regexPrefixes';
+import { OPEN, regexPrefixes, type Prefixes } from './regexPrefixes';
 import type { GuardrailRule } from './types';
 
 // The word-based rules are a few hundred regex patterns. Instead of running each over the whole reply, the
 // scanner visits every word start (and every punctuation character) once, looks up the patterns whose match can
-// begin with the next two characters (computed from the regex itself), and tries only those, anchored there.
+// begin with the next three characters (computed from the regex itself), and tries only those, anchored there.
 // Several patterns may fire at the same place ("отправим" is both a replacement and a delivery verb); each is
 // judged by its own test on the sentence around it.
 
@@ -14,11 +14,14 @@ export interface PatternSpec {
 	/** Extra test on the sentence holding the match, the text before the match within it, and the reply. */
 	when?: (sentence: string, before: string, m: RegExpExecArray, doc: Doc) => boolean;
 	message: string;
+	/** The pattern is only tried when the reply contains this string (for patterns that may start anywhere). */
+	hint?: string;
 }
 
 interface CompiledSpec extends PatternSpec {
 	sticky: RegExp;
 	set: PatternSet;
+	prefixes: Prefixes;
 }
 
 export class PatternSet {
@@ -32,29 +35,115 @@ export class PatternSet {
 		/** Only for replies on this marketplace (patterns that depend on which marketplace is "own"). */
 		readonly marketplace?: Marketplace,
 	) {
-		this.compiled = specs.map((s) => ({ ...s, sticky: new RegExp(s.source, 'y'), set: this }));
+		this.compiled = specs.flatMap((spec) => {
+			// One pattern per group of alternatives that share their beginnings.
+			const groups = new Map<string, { sources: string[]; prefixes: Prefixes }>();
+			for (const source of splitAlternatives(spec.source)) {
+				// A hinted pattern is tried everywhere once the hint is in the reply; its beginnings are not needed.
+				const prefixes = spec.hint !== undefined ? null : regexPrefixes(source);
+				const signature = prefixes === null ? '*' : [...prefixes].sort().join('\u0000');
+				const group = groups.get(signature);
+				if (group) group.sources.push(source);
+				else groups.set(signature, { sources: [source], prefixes });
+			}
+			return [...groups.values()].map(({ sources, prefixes }) => {
+				const source = sources.length === 1 ? sources[0] : sources.map((x) => `(?:${x})`).join('|');
+				return { ...spec, source, prefixes, sticky: new RegExp(source, 'y'), set: this };
+			});
+		});
 	}
 }
 
-const isWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x430 && c <= 0x44f);
-const key = (a: number, b: number) => a * 0x10000 + b;
-const ONE = 0xffff;
+// Up to three characters folded into a small integer: Latin and Cyrillic letters and digits get their own codes,
+// everything else shares the rest. Beginnings that share a key only add candidates, which the anchored regex
+// then rejects.
+const END = 0;
+const FOLD = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+	if (c >= 0x61 && c <= 0x7a) FOLD[c] = c - 0x60;
+	else if (c >= 0x430 && c <= 0x44f) FOLD[c] = c - 0x430 + 27;
+	else if (c >= 0x30 && c <= 0x39) FOLD[c] = c - 0x30 + 59;
+	else FOLD[c] = 69 + (c % 59);
+}
+/** Folded codes 1..68 are word characters (Latin and Cyrillic letters, digits). */
+const fold = (c: number) => FOLD[c];
+const key = (a: number, b: number, c: number) => (a << 14) | (b << 7) | c;
+function keyOf(prefix: string): number {
+	const p = prefix.endsWith(OPEN) ? prefix.slice(0, -1) : prefix;
+	return key(fold(p.charCodeAt(0)), p.length > 1 ? fold(p.charCodeAt(1)) : END, p.length > 2 ? fold(p.charCodeAt(2)) : END);
+}
+
+/** "(?:a|b|c)rest" → ["a rest", "b rest", "c rest"], so each alternative gets its own narrow beginnings. */
+function splitAlternatives(source: string): string[] {
+	if (!source.startsWith('(?:')) return [source];
+	let depth = 0;
+	const cuts: number[] = [];
+	let end = -1;
+	for (let i = 0; i < source.length; i++) {
+		const c = source[i];
+		if (c === '\\') {
+			i++;
+			continue;
+		}
+		if (c === '[') {
+			// Skip a character class: its brackets and bars are literal.
+			i++;
+			while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+			continue;
+		}
+		if (c === '(') depth++;
+		else if (c === ')') {
+			depth--;
+			if (depth === 0) {
+				end = i;
+				break;
+			}
+		} else if (c === '|' && depth === 1) cuts.push(i);
+	}
+	if (end < 0 || cuts.length === 0) return [source];
+	const rest = source.slice(end + 1);
+	const parts: string[] = [];
+	let from = 3;
+	for (const cut of [...cuts, end]) {
+		parts.push(`(?:${source.slice(from, cut)})${rest}`);
+		from = cut + 1;
+	}
+	return parts;
+}
+
+/** A scanner built on first use: rule modules offer one for direct use, check() combines all sets in its own. */
+export function lazyScanner(sets: PatternSet[]): { scan(doc: Doc, out: Finding[]): void } {
+	let scanner: Scanner | undefined;
+	return {
+		scan(doc: Doc, out: Finding[]) {
+			scanner ??= new Scanner(sets);
+			scanner.scan(doc, out);
+		},
+	};
+}
 
 export class Scanner {
 	private readonly index = new Map<number, CompiledSpec[]>();
+	/** Folded characters that are a whole one-character beginning of some pattern. */
+	private readonly singles = new Uint8Array(128);
+	/** Folded character pairs some pattern can begin with: every other position is skipped at once. */
+	private readonly pairs = new Uint8Array(128 * 128);
 	/** Patterns whose beginning cannot be bounded: tried everywhere. */
 	private readonly anywhere: CompiledSpec[] = [];
 
 	constructor(sets: PatternSet[]) {
 		for (const set of sets) {
 			for (const spec of set.compiled) {
-				const prefixes = regexPrefixes(spec.source);
+				const prefixes = spec.prefixes;
 				if (prefixes === null || prefixes.has('')) {
 					this.anywhere.push(spec);
 					continue;
 				}
 				for (const p of prefixes) {
-					const k = p.length === 1 ? key(p.charCodeAt(0), ONE) : key(p.charCodeAt(0), p.charCodeAt(1));
+					const bare = p.endsWith(OPEN) ? p.slice(0, -1) : p;
+					if (bare.length === 1) this.singles[fold(bare.charCodeAt(0))] = 1;
+					else this.pairs[(fold(bare.charCodeAt(0)) << 7) | fold(bare.charCodeAt(1))] = 1;
+					const k = keyOf(p);
 					const list = this.index.get(k);
 					if (list) {
 						if (!list.includes(spec)) list.push(spec);
@@ -67,18 +156,32 @@ export class Scanner {
 	scan(doc: Doc, out: Finding[]): void {
 		const text = doc.text;
 		const n = text.length;
+		const index = this.index;
+		const singles = this.singles;
+		const pairs = this.pairs;
+		const anywhere = this.anywhere.length ? this.anywhere.filter((s) => s.hint === undefined || text.includes(s.hint)) : this.anywhere;
 		let prevWord = false;
+		let a = n > 0 ? fold(text.charCodeAt(0)) : END;
 		for (let i = 0; i < n; i++) {
-			const c = text.charCodeAt(i);
-			const word = isWordCode(c);
+			const fa = a;
+			const word = fa <= 68;
+			a = i + 1 < n ? fold(text.charCodeAt(i + 1)) : END;
 			// Patterns start at a word start or on a non-word character ("@handle"), never inside a word.
 			if (word && prevWord) continue;
 			prevWord = word;
-			const two = i + 1 < n ? this.index.get(key(c, text.charCodeAt(i + 1))) : undefined;
-			const one = this.index.get(key(c, ONE));
+			if (anywhere.length) this.tryAt(doc, i, anywhere, out);
+			if (singles[fa] === 1) {
+				const one = index.get(key(fa, END, END));
+				if (one) this.tryAt(doc, i, one, out);
+			}
+			if (a === END || pairs[(fa << 7) | a] === 0) continue;
+			// A match is at least as long as its recorded beginning: three characters, or fewer when it ends sooner.
+			const two = index.get(key(fa, a, END));
 			if (two) this.tryAt(doc, i, two, out);
-			if (one) this.tryAt(doc, i, one, out);
-			if (this.anywhere.length) this.tryAt(doc, i, this.anywhere, out);
+			if (i + 2 < n) {
+				const three = index.get(key(fa, a, fold(text.charCodeAt(i + 2))));
+				if (three) this.tryAt(doc, i, three, out);
+			}
 		}
 	}
 

@@ -1,13 +1,17 @@
-// Which two-character beginnings can a regex match have? Knowing that for every pattern lets the scanner jump
+// Which beginnings (first three characters) can a regex match have? Knowing that for every pattern lets the scanner jump
 // from a word start straight to the few patterns that could match there, instead of running hundreds of
 // alternatives at every position. The analysis reads the regex syntax the rules use (literals, escapes, classes,
 // groups, lookarounds, quantifiers, alternation) and errs on the safe side: whatever it cannot bound becomes
 // "any beginning", so a pattern is never skipped where it could match.
 
-/** The set of possible beginnings (strings of length ≤ 2; shorter = the whole match), or null for "anything". */
+/**
+ * The set of possible beginnings, or null for "anything". A string shorter than PREFIX_LENGTH is a whole match, or,
+ * ending with OPEN, a beginning cut short.
+ */
 export type Prefixes = Set<string> | null;
 
-const K = 2;
+export const PREFIX_LENGTH = 3;
+const K = PREFIX_LENGTH;
 const CAP = 4096;
 
 type Node =
@@ -16,6 +20,9 @@ type Node =
 	| { kind: 'seq'; items: Node[] }
 	| { kind: 'alt'; options: Node[] }
 	| { kind: 'repeat'; node: Node; min: number; max: number };
+
+// Classes repeat across patterns ("[а-я]*", "[a-zа-я0-9]"): parse each once.
+const CLASS_CACHE = new Map<string, Node>();
 
 class Parser {
 	private i = 0;
@@ -84,10 +91,15 @@ class Parser {
 					this.i = this.src.indexOf('>', this.i) + 1;
 				}
 			}
+			if (lookaround) {
+				// Zero-width: its content never adds characters, so it is skipped unparsed.
+				this.skipToClose();
+				return { kind: 'empty' };
+			}
 			const inner = this.alternation();
 			if (this.src[this.i] !== ')') throw new Error(`missing ")" at ${this.i}`);
 			this.i++;
-			return lookaround ? { kind: 'empty' } : inner;
+			return inner;
 		}
 		if (c === '[') return this.charClass();
 		if (c === '\\') return this.escape(false);
@@ -135,7 +147,48 @@ class Parser {
 		}
 	}
 
+	/** Moves past the ")" closing the group just opened, honouring escapes, classes and nested groups. */
+	private skipToClose(): void {
+		let depth = 1;
+		while (this.i < this.src.length) {
+			const c = this.src[this.i];
+			if (c === '\\') this.i += 2;
+			else if (c === '[') {
+				this.i++;
+				while (this.i < this.src.length && this.src[this.i] !== ']') this.i += this.src[this.i] === '\\' ? 2 : 1;
+				this.i++;
+			} else {
+				this.i++;
+				if (c === '(') depth++;
+				else if (c === ')' && --depth === 0) return;
+			}
+		}
+		throw new Error('missing ")"');
+	}
+
 	private charClass(): Node {
+		const end = this.classEnd();
+		const source = this.src.slice(this.i, end);
+		const cached = CLASS_CACHE.get(source);
+		if (cached) {
+			this.i = end;
+			return cached;
+		}
+		const node = this.parseClass();
+		CLASS_CACHE.set(source, node);
+		return node;
+	}
+
+	/** Index just past the "]" of the class starting at this.i. */
+	private classEnd(): number {
+		let j = this.i + 1;
+		if (this.src[j] === '^') j++;
+		if (this.src[j] === ']') j++;
+		while (j < this.src.length && this.src[j] !== ']') j += this.src[j] === '\\' ? 2 : 1;
+		return j + 1;
+	}
+
+	private parseClass(): Node {
 		this.i++;
 		let negated = false;
 		if (this.src[this.i] === '^') {
@@ -185,30 +238,49 @@ class Parser {
 	}
 }
 
-function concat(a: Prefixes, b: () => Prefixes): Prefixes {
+// A beginning that was cut short to keep the sets small ends with OPEN: "starts like this, then anything".
+export const OPEN = '\u0000';
+const isFinal = (p: string, k: number) => p.length >= k || p.endsWith(OPEN);
+
+/** Cuts beginnings shorter until the set fits under the cap (a coarser index, never a wrong one). */
+function shrink(set: Set<string>): Prefixes {
+	for (let len = K - 1; len >= 1; len--) {
+		const out = new Set<string>();
+		for (const p of set) out.add(p.endsWith(OPEN) || p.length <= len ? p : p.slice(0, len) + OPEN);
+		if (out.size <= CAP) return out;
+	}
+	return null;
+}
+
+function concat(a: Prefixes, b: (k: number) => Prefixes, k: number): Prefixes {
 	if (a === null) return null;
 	const out = new Set<string>();
-	let bSet: Prefixes | undefined;
+	const cache = new Map<number, Prefixes>();
 	for (const p of a) {
-		if (p.length >= K) out.add(p);
+		if (isFinal(p, k)) out.add(p);
 		else {
-			if (bSet === undefined) bSet = b();
+			const rest = k - p.length;
+			let bSet = cache.get(rest);
+			if (bSet === undefined) {
+				bSet = b(rest);
+				cache.set(rest, bSet);
+			}
 			if (bSet === null) return null;
-			for (const q of bSet) out.add((p + q).slice(0, K));
+			for (const q of bSet) out.add(p + q);
 		}
-		if (out.size > CAP) return null;
 	}
-	return out;
+	return out.size > CAP ? shrink(out) : out;
 }
 
 function union(a: Prefixes, b: Prefixes): Prefixes {
 	if (a === null || b === null) return null;
 	const out = new Set(a);
 	for (const p of b) out.add(p);
-	return out.size > CAP ? null : out;
+	return out.size > CAP ? shrink(out) : out;
 }
 
-function prefixesOf(node: Node): Prefixes {
+/** Beginnings of `node` up to `k` characters. */
+function prefixesOf(node: Node, k: number): Prefixes {
 	switch (node.kind) {
 		case 'empty':
 			return new Set(['']);
@@ -216,27 +288,27 @@ function prefixesOf(node: Node): Prefixes {
 			return node.chars === null ? null : new Set(node.chars);
 		case 'alt': {
 			let acc: Prefixes = new Set();
-			for (const o of node.options) acc = union(acc, prefixesOf(o));
+			for (const o of node.options) acc = union(acc, prefixesOf(o, k));
 			return acc;
 		}
 		case 'seq': {
 			let acc: Prefixes = new Set(['']);
 			for (const item of node.items) {
-				acc = concat(acc, () => prefixesOf(item));
+				acc = concat(acc, (rest) => prefixesOf(item, rest), k);
 				if (acc === null) return null;
 			}
 			return acc;
 		}
 		case 'repeat': {
-			const one = prefixesOf(node.node);
-			// Beyond K repetitions the first K characters are already fixed.
-			const max = Math.min(node.max, K);
-			let acc: Prefixes = node.min === 0 ? new Set(['']) : new Set();
+			// Beyond k repetitions the first k characters are already fixed.
+			const max = Math.min(node.max, k);
+			const min = Math.min(node.min, k);
+			let acc: Prefixes = min === 0 ? new Set(['']) : new Set();
 			let power: Prefixes = new Set(['']);
-			for (let n = 1; n <= Math.max(max, Math.min(node.min, K)); n++) {
-				power = concat(power, () => one);
+			for (let n = 1; n <= Math.max(max, min); n++) {
+				power = concat(power, (rest) => prefixesOf(node.node, rest), k);
 				if (power === null) return null;
-				if (n >= Math.min(node.min, K)) acc = union(acc, power);
+				if (n >= min) acc = union(acc, power);
 			}
 			return acc;
 		}
@@ -251,5 +323,5 @@ export function regexPrefixes(source: string): Prefixes {
 	} catch {
 		return null;
 	}
-	return prefixesOf(tree);
+	return prefixesOf(tree, K);
 }

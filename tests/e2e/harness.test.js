@@ -169,6 +169,9 @@ describe.each(versionsUnderTest())('e2e harness on n8n %s', (version) => {
 			const n8n = await startN8n({ version, packageDir: null, workflows: [workflow], publish: [workflow.id] });
 			let pid;
 			try {
+				// Versions with a publication service report it; startN8n returned only once it had settled.
+				const publication = n8n.publicationStatus(workflow.id);
+				if (publication) expect(publication.status).toBe('published');
 				const response = await n8n.http('POST', n8n.webhookUrl(WEBHOOK_PATH), { body: { id: 'review-7781' } });
 				expect(response.status).toBe(200);
 				const [execution] = await n8n.waitFor(async () => {
@@ -179,6 +182,13 @@ describe.each(versionsUnderTest())('e2e harness on n8n %s', (version) => {
 				expect(execution.status).toBe('success');
 				expect(execution.data.resultData.runData.Set[0].data.main[0][0].json).toEqual({ reviewId: 'review-7781' });
 				expect(await n8n.executions('someOtherWorkflow')).toEqual([]);
+
+				// Unpublished on the live server, the production webhook is gone; published again, it is back.
+				await n8n.deactivate(workflow.id);
+				expect((await n8n.http('POST', n8n.webhookUrl(WEBHOOK_PATH), { body: { id: 'x' } })).status).toBe(404);
+				await n8n.activate(workflow.id);
+				expect((await n8n.http('POST', n8n.webhookUrl(WEBHOOK_PATH), { body: { id: 'review-7782' } })).status).toBe(200);
+				await n8n.waitFor(async () => (await n8n.executions(workflow.id)).length === 2, { timeoutMs: 30000, what: 'the second webhook execution' });
 				pid = n8n.pid();
 			} finally {
 				await n8n.stop();

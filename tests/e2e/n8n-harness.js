@@ -198,22 +198,29 @@ function checkCredential(credential, index) {
 
 // Writes and imports credentials and workflows into a fresh user folder.
 async function prepareUserFolder(install, { packageDir, packageMode, credentials, workflows, env }) {
+	const checkedCredentials = credentials.map(checkCredential);
+	const checkedWorkflows = workflows.map(checkWorkflow);
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `agentiq-n8n-${install.version}-`));
-	const importDir = path.join(userFolder, 'import');
-	fs.mkdirSync(importDir);
-	if (packageDir) installPackage(userFolder, packageDir, packageMode);
-	const cliEnv = baseEnv(install, userFolder, env);
-	if (credentials.length) {
-		const file = path.join(importDir, 'credentials.json');
-		fs.writeFileSync(file, JSON.stringify(credentials.map(checkCredential), null, 2));
-		await runCliOk(install, ['import:credentials', `--input=${file}`], { env: cliEnv, what: 'importing credentials' });
+	try {
+		const importDir = path.join(userFolder, 'import');
+		fs.mkdirSync(importDir);
+		if (packageDir) installPackage(userFolder, packageDir, packageMode);
+		const cliEnv = baseEnv(install, userFolder, env);
+		if (checkedCredentials.length) {
+			const file = path.join(importDir, 'credentials.json');
+			fs.writeFileSync(file, JSON.stringify(checkedCredentials, null, 2));
+			await runCliOk(install, ['import:credentials', `--input=${file}`], { env: cliEnv, what: 'importing credentials' });
+		}
+		if (checkedWorkflows.length) {
+			const file = path.join(importDir, 'workflows.json');
+			fs.writeFileSync(file, JSON.stringify(checkedWorkflows, null, 2));
+			await runCliOk(install, ['import:workflow', `--input=${file}`], { env: cliEnv, what: 'importing workflows' });
+		}
+		return userFolder;
+	} catch (error) {
+		removeFolder(userFolder);
+		throw error;
 	}
-	if (workflows.length) {
-		const file = path.join(importDir, 'workflows.json');
-		fs.writeFileSync(file, JSON.stringify(workflows.map(checkWorkflow), null, 2));
-		await runCliOk(install, ['import:workflow', `--input=${file}`], { env: cliEnv, what: 'importing workflows' });
-	}
-	return userFolder;
 }
 
 function removeFolder(folder) {
@@ -272,6 +279,9 @@ async function startN8n(options) {
 	let exited = null;
 	let apiKey = null;
 	let authCookie = null;
+	let publicationStatus = {};
+	// Published workflows to wait for at each (re)start: the `publish` option plus activate()/deactivate() since.
+	const publishedIds = new Set(publish);
 
 	const serverEnv = async () =>
 		baseEnv(install, userFolder, {
@@ -300,6 +310,15 @@ async function startN8n(options) {
 	const lastLines = (n = 40) => logLines.slice(-n).join('\n');
 
 	async function startProcess() {
+		try {
+			await spawnUntilReady();
+		} catch (error) {
+			await stopProcess();
+			throw error;
+		}
+	}
+
+	async function spawnUntilReady() {
 		const started = Date.now();
 		exited = null;
 		const spawnedEnv = await serverEnv();
@@ -364,7 +383,39 @@ async function startN8n(options) {
 			}
 			await sleep(250);
 		}
+		await ensureApiKey();
+		await waitForPublications(started);
 		instance.startMs = Date.now() - started;
+	}
+
+	// n8n 2.8 activates published workflows before it prints "Editor is now accessible" and (de)activates
+	// synchronously in the API. Newer versions hand both to an asynchronous publication service, so a webhook can
+	// still answer 404 (or 200 after deactivation) for a moment. There, poll the workflow's publication status
+	// until its triggers have settled. Returns the status, or null on versions without a publication service.
+	async function settledPublication(workflowId, settled, deadline) {
+		for (;;) {
+			const r = await rest('GET', `/rest/workflows/${encodeURIComponent(workflowId)}/publication-status`);
+			if (r.status === 404 && !/does not exist/.test(r.text)) return null;
+			const status = r.json && r.json.data && r.json.data.status;
+			if (r.status === 200 && settled.includes(status)) return r.json.data;
+			if (Date.now() > deadline) {
+				throw new Error(`n8n ${version}: workflow ${workflowId} publication status still ${status || `HTTP ${r.status} ${r.text.slice(0, 200)}`}, waited for ${settled.join('/')}; last log lines:\n${lastLines()}`);
+			}
+			await sleep(200);
+		}
+	}
+
+	async function waitForPublications(started) {
+		publicationStatus = {};
+		for (const id of publishedIds) {
+			const data = await settledPublication(id, ['published', 'partial', 'failed'], started + readyTimeoutMs);
+			if (!data) return;
+			publicationStatus[id] = data;
+			if (data.status !== 'published') {
+				const errors = data.triggers.filter((t) => t.errorMessage).map((t) => `${t.nodeId}: ${t.errorMessage}`);
+				logLines.push(`[harness] workflow ${id} publication ${data.status}: ${errors.join('; ')}`);
+			}
+		}
 	}
 
 	async function stopProcess({ timeoutMs = 30000 } = {}) {
@@ -431,6 +482,18 @@ async function startN8n(options) {
 		return http(method, `${baseUrl}/api/v1${route}`, { body, headers: { 'X-N8N-API-KEY': key } });
 	}
 
+	// Publishes / unpublishes a workflow on the running server (runs webhook create/delete hooks, starts pollers).
+	async function setActive(workflowId, active) {
+		const r = await api('POST', `/workflows/${encodeURIComponent(workflowId)}/${active ? 'activate' : 'deactivate'}`);
+		if (r.status !== 200) throw new Error(`${active ? 'activating' : 'deactivating'} workflow ${workflowId} failed: HTTP ${r.status} ${r.text.slice(0, 500)}`);
+		const data = await settledPublication(workflowId, active ? ['published', 'partial', 'failed'] : ['not_published'], Date.now() + 60000);
+		if (active) publishedIds.add(workflowId);
+		else publishedIds.delete(workflowId);
+		if (data && active) publicationStatus[workflowId] = data;
+		else delete publicationStatus[workflowId];
+		return r.json;
+	}
+
 	async function executions(workflowId, { includeData = false } = {}) {
 		const all = [];
 		let cursor;
@@ -477,6 +540,11 @@ async function startN8n(options) {
 		logs: () => logLines.join('\n'),
 		executions,
 		waitFor,
+		// n8n >= 2.4x only: { status: 'published'|'partial'|'failed', triggers: [{ nodeId, status, errorMessage }] } per
+		// published workflow, as settled at the last (re)start; undefined on versions without a publication service.
+		publicationStatus: (workflowId) => publicationStatus[workflowId],
+		activate: (workflowId) => setActive(workflowId, true),
+		deactivate: (workflowId) => setActive(workflowId, false),
 		// Names n8n serves to the editor (`/types/nodes.json`, `/types/credentials.json`): proves types loaded in the server.
 		async loadedTypes() {
 			const out = {};

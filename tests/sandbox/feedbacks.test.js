@@ -151,12 +151,13 @@ describe('answering', () => {
 		expect(t.sb.state.replies.map((r) => r.kind)).toEqual(['feedbackAnswer', 'feedbackAnswerEdit']);
 	});
 
-	test('PATCH: unknown id is a 404, a feedback without answer a 422', async () => {
+	test('PATCH: unknown id is accepted and changes nothing (the spec does not validate it), a feedback without answer a 422', async () => {
 		const [target] = await unanswered();
-		expect((await t.call('PATCH', `${BASE}/feedbacks/answer`, { body: { id: 'noSuchFeedback000000', text: 'Спасибо!' } })).status).toBe(404);
+		expect((await t.call('PATCH', `${BASE}/feedbacks/answer`, { body: { id: 'noSuchFeedback000000', text: 'Спасибо!' } })).status).toBe(204);
+		expect(t.sb.state.replies).toEqual([expect.objectContaining({ kind: 'feedbackAnswerEdit', targetId: 'noSuchFeedback000000', applied: false })]);
 		const res = await t.call('PATCH', `${BASE}/feedbacks/answer`, { body: { id: target.id, text: 'Спасибо!' } });
 		expect(res.status).toBe(422);
-		expect(t.sb.state.replies).toHaveLength(0);
+		expect(t.sb.state.replies).toHaveLength(1);
 	});
 
 	test('a second POST on an answered feedback is refused', async () => {

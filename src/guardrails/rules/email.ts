@@ -16,7 +16,7 @@ const CLOSE = '[)\\]}>]';
 // Real "@": any top-level domain of 2+ letters.
 const PLAIN = new RegExp(`${B}${LOCAL}(?:@\\s{0,2}|\\s{1,2}@\\s{1,2})${DOMAIN}(?:\\s{0,2}\\.\\s{0,2}${DOMAIN})*\\s{0,2}\\.\\s{0,2}[a-zа-я]{2,12}${E}`, 'g');
 // Spelled "@" or dot: the top-level domain must be a known one.
-const AT = `(?:@\\s{0,2}|\\s{1,2}@\\s{1,2}|\\s{0,2}${OPEN}\\s{0,2}${AT_WORD}\\s{0,2}${CLOSE}\\s{0,2}|\\s{1,2}${AT_WORD}\\s{1,2})`;
+const AT = `(?:@\\s{0,2}|\\s{1,2}@\\s{1,2}|\\s{0,2}${OPEN}\\s{0,2}(?:${AT_WORD}|@)\\s{0,2}${CLOSE}\\s{0,2}|\\s{1,2}${AT_WORD}\\s{1,2})`;
 const DOT = `(?:\\s{0,2}\\.\\s{0,2}|\\s{0,2}${OPEN}\\s{0,2}${DOT_WORD}\\s{0,2}${CLOSE}\\s{0,2}|\\s{1,2}${DOT_WORD}\\s{1,2})`;
 const KNOWN_TLD = `(?:${alternation([...LATIN_TLDS, ...CYRILLIC_TLDS, ...SPELLED_TLDS])})`;
 const OBFUSCATED = new RegExp(`${B}${LOCAL}${AT}${DOMAIN}(?:${DOT}${DOMAIN})*?${DOT}${KNOWN_TLD}${E}`, 'g');
@@ -32,7 +32,16 @@ const AT_PROVIDER = new RegExp(
 	'g',
 );
 
-const AT_HINT = new RegExp(`@|${B}${AT_WORD}${E}`);
+const isLetterCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f);
+/** `word` occurs as a whole word (a cheap scan; "это" does not contain the word "эт"). */
+function hasWord(text: string, word: string): boolean {
+	for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+		if ((i === 0 || !isLetterCode(text.charCodeAt(i - 1))) && !isLetterCode(text.charCodeAt(i + word.length))) return true;
+	}
+	return false;
+}
+const hasAtHint = (text: string) =>
+	text.includes('@') || text.includes('собак') || text.includes('sobaka') || hasWord(text, 'at') || hasWord(text, 'эт');
 const PROVIDER_HINT = /gmail|yandex|ya|mail|inbox|bk|list|rambler|outlook|hotmail|icloud|yahoo|proton|яндекс|мейл|маил|гмейл|гмаил/;
 
 const MESSAGE = 'e-mail address; marketplaces forbid sharing contacts in replies';
@@ -43,9 +52,9 @@ export function checkEmail(doc: Doc): Finding[] {
 	const add = (m: RegExpExecArray) => out.push({ rule: 'email', start: m.index, end: m.index + m[0].length, message: MESSAGE });
 	if (text.includes('@')) eachMatch(PLAIN, text, add);
 	// Cheap tests first: the address patterns start at every word, the hints below rarely occur.
-	const at = AT_HINT.test(text);
+	const at = hasAtHint(text);
 	if (at) eachMatch(OBFUSCATED, text, add);
-	if (PROVIDER_HINT.test(text)) {
+	if (/[a-z]/.test(text) && PROVIDER_HINT.test(text)) {
 		eachMatch(PROVIDER, text, add);
 		if (at) eachMatch(AT_PROVIDER, text, add);
 	}

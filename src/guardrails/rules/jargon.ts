@@ -1,5 +1,5 @@
 import { E, type Doc, type Finding } from '../doc';
-import { PatternSet, Scanner } from '../patternSet';
+import { lazyScanner, PatternSet } from '../patternSet';
 
 // Marketplace back-office words a buyer should not see. Whole words only: "шкаф", "школьный" and "Skullcandy"
 // start like "ШК" and "SKU" but are clean.
@@ -34,6 +34,9 @@ const TERMS = [
 	'chrt[ -]?id',
 	'остатк[а-я]*\\s+на\\s+(?:fbo|fbs|фбо|фбс|складе\\s+(?:wb|вб|ozon|озон))',
 	'спп',
+	'киз',
+	'гтд',
+	'кгт',
 	'дрр',
 	'юнит[ -]?экономик[а-я]*',
 ];
@@ -44,7 +47,7 @@ export const JARGON_PATTERNS = new PatternSet(
 	'jargon',
 	TERMS.map((source) => ({ source: `(?:${source})${E}`, message: MESSAGE })),
 );
-const SCANNER = new Scanner([JARGON_PATTERNS]);
+const SCANNER = lazyScanner([JARGON_PATTERNS]);
 
 export function checkJargon(doc: Doc): Finding[] {
 	const out: Finding[] = [];

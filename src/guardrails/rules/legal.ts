@@ -1,5 +1,5 @@
 import { E, type Doc, type Finding } from '../doc';
-import { PatternSet, Scanner } from '../patternSet';
+import { lazyScanner, PatternSet } from '../patternSet';
 
 // Two legal risks: admitting fault or liability in writing ("наша вина", "мы виноваты", "признаём", "нарушили
 // закон", "несём ответственность") and using the law as a threat (criminal or administrative code articles,
@@ -18,6 +18,9 @@ const ADMISSION = [
 	'(?:мы\\s+)?нарушили\\s+(?:[а-я]+\\s+){0,2}?(?:права|закон[а-я]*|требовани[а-я]*|правила|услови[а-я]*|сроки)',
 	'(?:продали|отправили|поставили)\\s+(?:вам\\s+)?(?:[а-я]+\\s+)?(?:товар\\s+)?ненадлежащего\\s+качества',
 	'неустойк[а-я]*',
+	'на\\s+нашей\\s+совести',
+	'(?:мы\\s+)?обязаны\\s+(?:[а-я]+\\s+){0,3}?по\\s+закону',
+	'по\\s+закону\\s+(?:мы\\s+)?обязаны',
 	'моральн[а-я]*\\s+(?:вред|ущерб)[а-я]*',
 ];
 const THREAT = [
@@ -51,7 +54,7 @@ export const LEGAL_PATTERNS = new PatternSet(
 	[...ADMISSION, ...THREAT].map((source) => ({ source: `(?:${source})${E}`, message: MESSAGE })),
 	(text, at) => NEGATED_BEFORE.test(text.slice(Math.max(0, at - 4), at)),
 );
-const SCANNER = new Scanner([LEGAL_PATTERNS]);
+const SCANNER = lazyScanner([LEGAL_PATTERNS]);
 
 export function checkLegal(doc: Doc): Finding[] {
 	const out: Finding[] = [];

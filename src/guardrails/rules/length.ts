@@ -17,7 +17,7 @@ function excerptOf(text: string, start: number, end: number): string {
 export function checkLength(text: string, limit: LengthLimit): GuardrailViolation[] {
 	const trimmed = text.trim();
 	if (trimmed.length === 0) {
-		return [{ rule: 'length', excerpt: '', start: 0, end: text.length, message: 'reply is empty' }];
+		return [{ rule: 'length', excerpt: excerptOf(text, 0, text.length), start: 0, end: text.length, message: 'reply is empty' }];
 	}
 	const out: GuardrailViolation[] = [];
 	if (trimmed.length < limit.min) {

@@ -1,5 +1,5 @@
 import { B, E, type Doc, type Finding } from '../doc';
-import { PatternSet, Scanner } from '../patternSet';
+import { lazyScanner, PatternSet } from '../patternSet';
 
 // A messenger or social network is a violation when it is offered as a way to reach the seller; the same names
 // as product features ("часы показывают уведомления из WhatsApp") are clean. So a name counts only when its
@@ -19,11 +19,15 @@ const NAMES = [
 	'(?:в|у)?(?:а|о)т[сц]ап+[а-я]*',
 	'вацап+[а-я]*',
 	'ватс(?:е|у|ом)?',
+	'в[ао]тс[ -]ап+[а-я]*',
 	// Telegram
 	'telegra[a-z]*',
 	'teleg[ae]',
 	'tg',
 	'телеграм+[а-я]*',
+	// Latin "l"/"g" have no Cyrillic look-alike to fold into.
+	'те[лl]е[гg]рам+[а-я]*',
+	'инста[гg]рам+[а-я]*',
 	'телег(?:а|е|у|ой|и)',
 	'тг',
 	'тгк',
@@ -59,6 +63,12 @@ const NAMES = [
 	'icq',
 	'аськ[а-я]*',
 	'threads',
+	'дзен[а-я]*',
+	'dzen',
+	'rutube',
+	'рутуб[а-я]*',
+	'pinterest',
+	'пинтерест[а-я]*',
 	'мессенджер[а-я]*',
 	'месседжер[а-я]*',
 	'соцсет[а-я]*',
@@ -76,7 +86,7 @@ const SPACED =
 
 // Contact routes by themselves.
 const PRIVATE =
-	`(?:личк[а-я]*|(?:в|во)\\s+лс|лс(?:ку|ке)?|директ(?:е|у|а)?|direct|(?:в|in)\\s+(?:dm|пм)|личн(?:ые|ых|ым|ое|ом)\\s+(?:сообщени|переписк)[а-я]*)${E}`;
+	`(?:личк[а-я]*|(?:в|во)\\s+лс|лс(?:ку|ке)?|директ(?:е|у|а)?|direct|(?:в|in)\\s+(?:dm|пм)|личн(?:ые|ых|ым|ое|ом)\\s+(?:сообщени|переписк)[а-я]*)(?![a-zа-я0-9-])`;
 const HANDLE = '(?<![a-zа-я0-9._%+-])@[a-z0-9_][a-z0-9_.]{2,}[a-z0-9_]';
 const NICK = `(?:ник|никнейм|логин|юзернейм|username)[а-я]*\\s*[:—-]?\\s*[a-z0-9_.]*_[a-z0-9_.]+`;
 
@@ -90,6 +100,15 @@ const CONTACT_CUE = new RegExp(
 			'свяж[а-я]*',
 			'связыва[а-я]*',
 			'связаться',
+			'для\\s+(?:быстрой\\s+)?связи',
+			'прислать',
+			'переслать',
+			'позвонить',
+			'задать',
+			'задавайте',
+			'спрашивайте',
+			'уточните',
+			'уточнить',
 			'на связи',
 			'обращайтесь',
 			'обратитесь',
@@ -161,7 +180,7 @@ export const MESSENGER_PATTERNS = new PatternSet('messenger', [
 	{ source: HANDLE, message: MESSAGE },
 	{ source: NICK, message: MESSAGE },
 ]);
-const SCANNER = new Scanner([MESSENGER_PATTERNS]);
+const SCANNER = lazyScanner([MESSENGER_PATTERNS]);
 
 export function checkMessenger(doc: Doc): Finding[] {
 	const out: Finding[] = [];

@@ -45,20 +45,23 @@ const NUMBER_WORDS = new Map<string, [WordKind, number]>();
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f);
-// Letters that stand in for digits inside a number: Latin/Cyrillic "o" for 0, Cyrillic "з" for 3.
-const DIGIT_LOOKALIKE: Record<string, string> = { о: '0', o: '0', з: '3' };
+// Letters that stand in for digits inside a number: Latin/Cyrillic "o" for 0, Cyrillic "з" for 3, Latin "l" for 1.
+const DIGIT_LOOKALIKE: Record<string, string> = { о: '0', o: '0', з: '3', l: '1' };
 const isSeparator = (ch: string) =>
 	ch === ' ' || ch === '-' || ch === '—' || ch === '.' || ch === '(' || ch === ')' || ch === '_' || ch === '/';
 
+const isLookalikeCode = (c: number) => c === 0x43e || c === 0x6f || c === 0x437 || c === 0x6c;
+
 /** "ОО1", "З3": look-alike letters that lead into digits. */
 function startsLookalikeNumber(text: string, i: number): boolean {
+	if (!isLookalikeCode(text.charCodeAt(i))) return false;
 	let j = i;
 	while (j < text.length && DIGIT_LOOKALIKE[text[j]] !== undefined) j++;
 	return j > i && j < text.length && isDigit(text.charCodeAt(j));
 }
 
 /** Splits the text into runs of numeric tokens that are only separated by phone-style separators. */
-function numericRuns(text: string): NumToken[][] {
+function numericRuns(text: string, spelled: boolean, needsSpelled?: { value: boolean }): NumToken[][] {
 	const runs: NumToken[][] = [];
 	let run: NumToken[] = [];
 	let plus = false;
@@ -141,6 +144,17 @@ function numericRuns(text: string): NumToken[][] {
 		if (isLetter(c)) {
 			let j = i;
 			while (j < n && isLetter(text.charCodeAt(j))) j++;
+			if (!spelled) {
+				// A number word right next to digits ("8 (926) сто двадцать"): the caller rescans with words.
+				if (needsSpelled && !needsSpelled.value) {
+					const nearDigits =
+						(run.length > 0 && i - run[run.length - 1].end <= 4) || /^[\s\-—.()]{0,4}\d/.test(text.slice(j, j + 5));
+					if (nearDigits && NUMBER_WORDS.has(text.slice(i, j))) needsSpelled.value = true;
+				}
+				close();
+				i = j;
+				continue;
+			}
 			const word = text.slice(i, j);
 			const num = NUMBER_WORDS.get(word);
 			if (num) {
@@ -225,16 +239,24 @@ function windowShape(tokens: NumToken[], a: number, b: number, digits: string): 
 	return null;
 }
 
-// A spelled Russian number starts with "восемь", "семь" or "плюс".
+// A spelled Russian number starts with "восемь", "семь" or "плюс"; a partly spelled one is found next to digits.
 const SPELLED_HINT = /восемь|семь|плюс/;
-
 export function checkPhone(doc: Doc): Finding[] {
 	const text = doc.text;
 	const out: Finding[] = [];
 	let digits = 0;
 	for (let i = 0; i < text.length && digits < 5; i++) if (isDigit(text.charCodeAt(i))) digits++;
-	if (digits < 5 && !SPELLED_HINT.test(text)) return out;
-	for (const tokens of numericRuns(text)) {
+	let spelled = SPELLED_HINT.test(text);
+	if (digits === 0 && !spelled) return out;
+	let runs: NumToken[][];
+	if (spelled) runs = numericRuns(text, true);
+	else {
+		const needsSpelled = { value: false };
+		runs = numericRuns(text, false, needsSpelled);
+		spelled = needsSpelled.value;
+		if (spelled) runs = numericRuns(text, true);
+	}
+	for (const tokens of runs) {
 		let total = 0;
 		for (const t of tokens) total += t.digits.length;
 		if (total < 5) continue;
@@ -275,8 +297,8 @@ export function checkPhone(doc: Doc): Finding[] {
 
 /** Looks at the words just before a number: "артикул", "заказ №" make it not a phone; "звоните" makes it one. */
 function acceptedByContext(doc: Doc, start: number, shape: 'weak' | 'context'): boolean {
-	const [sentenceStart] = doc.sentence(start);
-	const before = doc.text.slice(Math.max(sentenceStart, start - 40), start);
+	// Not cut at the sentence start: abbreviations end with a dot ("тел.", "арт.").
+	const before = doc.text.slice(Math.max(0, start - 40), start);
 	const anti = ANTI_CONTEXT.exec(before);
 	const phone = PHONE_CONTEXT.exec(before);
 	if (shape === 'context') return phone !== null && (anti === null || phone.index > anti.index);

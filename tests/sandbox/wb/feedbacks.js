@@ -183,7 +183,11 @@ function patchAnswer(ctx) {
 	const { value, response } = readAnswerBody(ctx);
 	if (response) return response;
 	const f = ctx.wb.feedbacks.find((x) => x.id === value.id);
-	if (!f) return feedbacksError(404, 'Не найден отзыв', [`id: ${value.id}`]);
+	// The spec: the ID is not validated, a wrong ID gets no error (and changes nothing).
+	if (!f) {
+		ctx.recordReply('feedbackAnswerEdit', value.id, value.text, { applied: false });
+		return noContent();
+	}
 	if (!f.answer) return feedbacksError(422, 'Не удалось отредактировать ответ на отзыв', [`feedback ${f.id} has no answer to edit`]);
 	if (!f.answer.editable) {
 		return feedbacksError(422, 'Не удалось отредактировать ответ на отзыв', [`the answer to feedback ${f.id} was already edited once`]);
