@@ -40,11 +40,13 @@ export function checkLength(text: string, limit: LengthLimit): GuardrailViolatio
 	}
 	let cyr = 0;
 	let lat = 0;
-	for (let i = 0; i < text.length; i++) {
+	const half = text.length / 2;
+	for (let i = 0; i < text.length && cyr <= half; i++) {
 		const c = text.charCodeAt(i);
 		if (c >= 0x0400 && c <= 0x04ff) cyr++;
 		else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) lat++;
 	}
+	// Counting stops once Cyrillic letters fill half the text: the share can no longer drop below one half.
 	if (cyr === 0 || (cyr / (cyr + lat) < 0.5 && (text.match(ENGLISH_WORD) ?? []).length >= 2)) {
 		out.push({
 			rule: 'length',

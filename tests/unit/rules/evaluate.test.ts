@@ -63,10 +63,13 @@ describe('evaluateRules', () => {
 	});
 
 	it('does not read facts from the object prototype', () => {
-		const rules = set([{ name: 'r', conditions: { all: [{ fact: 'constructor', operator: 'notEqual', value: null }] }, event: { type: 'x' } }], null);
-		expect(evaluateRules(rules, {}).events).toHaveLength(1);
-		const equalUndefined = set([{ name: 'r', conditions: { all: [{ fact: 'toString', operator: 'in', value: [null] }] }, event: { type: 'x' } }], null);
-		expect(evaluateRules(equalUndefined, {}).events).toHaveLength(0);
+		// With a plain property read, "__proto__" would be Object.prototype and this path would find "Object".
+		const rules = set(
+			[{ name: 'r', conditions: { all: [{ fact: '__proto__', path: '$.constructor.name', operator: 'equal', value: 'Object' }] }, event: { type: 'x' } }],
+			null,
+		);
+		expect(evaluateRules(rules, {}).events).toHaveLength(0);
+		expect(evaluateRules(rules, Object.defineProperty({}, '__proto__', { value: { constructor: { name: 'Object' } }, enumerable: true })).events).toHaveLength(1);
 	});
 
 	it('evaluates only rule sets from validateRules', () => {
