@@ -17,12 +17,12 @@ export interface LlmCallOptions {
  * One JSON answer from an OpenAI-compatible server, validated with `schema`. Throws the last error after the
  * retries; callers fall back to their offline result.
  */
-export async function llmJson<T>(
+export async function llmJson<S extends z.ZodTypeAny>(
 	this: IExecuteFunctions,
 	messages: ChatMessage[],
-	schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+	schema: S,
 	options: LlmCallOptions,
-): Promise<T> {
+): Promise<z.infer<S>> {
 	const credentials = await this.getCredentials(LLM_CREDENTIAL);
 	const base = String(credentials.baseUrl || 'https://api.openai.com/v1').replace(/\/+$/, '');
 	const body = chatCompletionRequest(String(credentials.model ?? ''), messages, {

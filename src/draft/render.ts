@@ -24,7 +24,9 @@ export function fits(phrase: Phrase, flags: ReadonlySet<Flag>): boolean {
 
 /** Options of a block that fit the context, in template order (their index is the variant number). */
 export function eligible(block: Block, tone: Tone, flags: ReadonlySet<Flag>): Phrase[] {
-	return optionsFor(block, tone).map(asPhrase).filter((p) => fits(p, flags));
+	const all = optionsFor(block, tone).map(asPhrase).filter((p) => fits(p, flags));
+	const preferred = all.filter((p) => p.prefer);
+	return preferred.length > 0 ? preferred : all;
 }
 
 export function render(pattern: string, vars: Vars, choose: Chooser, key: string): string {

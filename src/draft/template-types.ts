@@ -19,8 +19,10 @@ export type Flag =
 	| 'orderStatus'
 	| 'sizeTable'
 	| 'sizeRow'
+	| 'sizeInChart'
 	| 'specs'
 	| 'spec'
+	| 'compat'
 	| 'compatModel'
 	| 'compatListed'
 	| 'compatUnlisted'
@@ -33,7 +35,12 @@ export type Flag =
 	| 'r5'
 	| 'low'
 	| 'repeat'
-	| 'churn';
+	| 'churn'
+	| 'asksExchange'
+	// special drafts
+	| 'related'
+	| 'relatedArticles'
+	| 'promo';
 
 export interface Phrase {
 	text: string;
@@ -41,6 +48,9 @@ export interface Phrase {
 	when?: readonly Flag[];
 	/** No flag may hold. */
 	unless?: readonly Flag[];
+	/** When any fitting option of a block is preferred, only preferred ones are chosen from (a repeat contact
+	 * must be acknowledged, not just possibly). */
+	prefer?: boolean;
 }
 
 export type Option = string | Phrase;

@@ -46,7 +46,7 @@ export class LlmAnswerError extends Error {
 }
 
 /** The JSON object in the first choice, validated with `schema`; any deviation is an LlmAnswerError. */
-export function parseJsonAnswer<T>(body: unknown, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T {
+export function parseJsonAnswer<S extends z.ZodTypeAny>(body: unknown, schema: S): z.infer<S> {
 	const parsedBody = typeof body === 'string' ? tryParseJson(body) : body;
 	if (parsedBody === undefined) throw new LlmAnswerError('the LLM server answered with a body that is not JSON');
 	const completion = completionSchema.safeParse(parsedBody);
@@ -59,7 +59,7 @@ export function parseJsonAnswer<T>(body: unknown, schema: z.ZodType<T, z.ZodType
 		const issue = result.error.issues[0];
 		throw new LlmAnswerError(`the LLM answer does not match the expected shape at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
 	}
-	return result.data;
+	return result.data as z.infer<S>;
 }
 
 function tryParseJson(text: string): unknown {

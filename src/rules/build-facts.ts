@@ -8,10 +8,12 @@ import { countRepeatContact } from '../classify/signals';
 import { type FactsOptions, nowFacts, parseInstant, resolveClock } from './clock';
 import { FactsError } from './errors';
 
-/** Product card fields the rules read; any other card fields ride along for paths. */
+/**
+ * The product card an upstream node put on the item (Wildberries → Product → Get Card gives `ProductCard`).
+ * Rules read `sizeTable` here; every other card field rides along for paths.
+ */
 export interface ProductContext {
-	sizeTable?: { rows?: unknown[]; [key: string]: unknown } | null;
-	[key: string]: unknown;
+	sizeTable?: { rows?: readonly unknown[] } | null;
 }
 
 export type FactsInteraction = Interaction & { product?: ProductContext | null };
@@ -27,9 +29,9 @@ export interface FactsClassification {
 
 export type RuleFacts = {
 	id: string;
-	marketplace: string;
+	marketplace: string | null;
 	channel: string;
-	externalId: string;
+	externalId: string | null;
 	text: string;
 	rating: number | null;
 	productId: string | null;
@@ -88,6 +90,7 @@ export function buildFacts(
 	}
 	const clock = resolveClock(options);
 	if (typeof interaction.text !== 'string') throw new FactsError('text', 'must be a string', id);
+	if (typeof interaction.channel !== 'string') throw new FactsError('channel', 'must be review, question or chat', id);
 	if (typeof interaction.createdAt !== 'string') throw new FactsError('createdAt', 'must be an ISO date-time string', id);
 	const createdMs = parseInstant(interaction.createdAt, clock.timezone);
 	if (Number.isNaN(createdMs)) {
@@ -114,9 +117,9 @@ export function buildFacts(
 
 	return {
 		id,
-		marketplace: interaction.marketplace,
+		marketplace: optionalString(interaction.marketplace, 'marketplace', id),
 		channel: interaction.channel,
-		externalId: interaction.externalId,
+		externalId: optionalString(interaction.externalId, 'externalId', id),
 		text: interaction.text,
 		rating,
 		productId: optionalString(interaction.productId, 'productId', id),

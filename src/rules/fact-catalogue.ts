@@ -18,14 +18,14 @@ export interface FactSpec {
 const text = (description: string, nullable = false): FactSpec => ({ type: 'string', nullable, description });
 const num = (description: string, nullable = false): FactSpec => ({ type: 'number', nullable, description });
 const bool = (description: string): FactSpec => ({ type: 'boolean', nullable: false, description });
-const oneOf = (values: readonly string[], description: string): FactSpec => ({ type: 'string', nullable: false, values, description });
+const oneOf = (values: readonly string[], description: string, nullable = false): FactSpec => ({ type: 'string', nullable, values, description });
 
 export const RULE_FACTS = {
 	// Interaction (src/interaction.ts)
 	id: text('Interaction id, e.g. "wb:review:123"'),
-	marketplace: oneOf(MARKETPLACES, 'wb, ozon or ym'),
+	marketplace: oneOf(MARKETPLACES, 'wb, ozon or ym; null for an item that does not say', true),
 	channel: oneOf(CHANNELS, 'review, question or chat'),
-	externalId: text("The marketplace's own id"),
+	externalId: text("The marketplace's own id, null for an item that does not say", true),
 	text: text('What the buyer wrote'),
 	rating: num('Stars 1–5 of a review, null when there is none', true),
 	productId: text('Product id (WB nmId, Ozon SKU, YM offer), null when unknown', true),

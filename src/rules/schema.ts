@@ -329,6 +329,14 @@ function freezeValue<T>(value: T): T {
 	return value;
 }
 
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch (error) {
+		return { ok: false, message: (error as Error).message };
+	}
+}
+
 // A node reads its rules parameter once per item; the same text is validated (and compiled) only once.
 const CACHE_SIZE = 32;
 const cache = new Map<string, RuleSet>();
@@ -349,11 +357,9 @@ export function validateRules(input: unknown, options: ValidateOptions): RuleSet
 	let parsed = input;
 	if (typeof input === 'string') {
 		if (input.trim() === '') throw new RulesError(label, null, '(rules)', 'is empty; give a list of rules or { "rules": [ … ] }');
-		try {
-			parsed = JSON.parse(input);
-		} catch (error) {
-			throw new RulesError(label, null, '(rules)', `is not valid JSON: ${(error as Error).message}`);
-		}
+		const json = parseJson(input);
+		if (!json.ok) throw new RulesError(label, null, '(rules)', `is not valid JSON: ${json.message}`);
+		parsed = json.value;
 	}
 	const rules = new Checker(label, facts, options.eventTypes).rules(parsed);
 	const ruleSet = Object.freeze({ label, rules: Object.freeze(rules) }) as RuleSet;

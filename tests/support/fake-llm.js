@@ -34,7 +34,7 @@ function createFakeLlm(o = {}) {
 		if (o.apiKey && req.headers.authorization !== `Bearer ${o.apiKey}`) return send(res, 401, { error: { message: 'Incorrect API key provided' } });
 		const step = script.length ? script.shift() : { type: 'ok' };
 		if (step.type === 'timeout') {
-			await new Promise((r) => setTimeout(r, step.ms || 60_000));
+			await new Promise((r) => setTimeout(r, step.ms || 60_000).unref());
 			if (res.destroyed) return undefined;
 		}
 		if (step.type === '500') return send(res, 500, { error: { message: 'The server had an error while processing your request' } });

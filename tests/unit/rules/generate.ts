@@ -214,11 +214,12 @@ export function realisticItem(random: Random): {
 	if (random.chance(0.5)) interaction.productId = String(random.int(100000, 999999));
 	if (random.chance(0.2)) interaction.orderNumber = String(random.int(100000000, 999999999));
 	if (random.chance(0.5)) {
-		interaction.product = {
+		const product = {
 			nmId: random.int(1, 9),
 			subject: random.pick(['Платья', 'Кроссовки']),
 			sizeTable: random.chance(0.6) ? { columns: ['Рост'], rows: random.chance(0.8) ? [{ size: random.pick(['S', 'M']), values: ['170'] }] : [] } : null,
 		};
+		interaction.product = product;
 	}
 	const classification: FactsClassification = {
 		intent: random.pick(INTENTS),

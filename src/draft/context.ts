@@ -1,0 +1,187 @@
+import type { Channel } from '../interaction';
+import { addressName } from './buyer-name';
+import { compatibility, describeCharacteristics, matchCharacteristics, quoteValue, type Compatibility } from './characteristics';
+import { MARKETPLACE_PHRASES } from './marketplace-phrases';
+import { orderStatusPhrase } from './order-status';
+import { productCases, shortProductName } from './product-name';
+import {
+	describeMeasurements,
+	describeRow,
+	describeTable,
+	joinRu,
+	matchSizeRows,
+	readMeasurements,
+	sizeLabel,
+	type SizeMatch,
+} from './size-table';
+import type { Flag } from './template-types';
+import type { Vars } from './render';
+import type { Characteristic, DraftInput, RelatedProduct, SizeTable } from './types';
+
+// Everything a template may say about this interaction, worked out once: flags choose the phrases, vars fill
+// them. List-like values (size chart, characteristics) are rendered for a "detail" level, so a reply that is
+// too long for its channel can be rebuilt with fewer rows instead of being cut.
+
+export interface Facts {
+	input: DraftInput;
+	channel: Channel;
+	name?: string;
+	product?: string;
+	table?: SizeTable;
+	size?: SizeMatch;
+	/** The size match rests only on a size label the buyer named or ordered. */
+	sizeByLabel: boolean;
+	specs: Characteristic[];
+	matched: Characteristic[];
+	compat: Compatibility;
+	orderStatus?: string;
+	related: RelatedProduct[];
+	promoCode?: string;
+}
+
+export interface Extras {
+	/** Overrides the interaction's channel (the five-star upsell answers a review in the chat). */
+	channel?: Channel;
+	related?: RelatedProduct[];
+	promoCode?: string;
+}
+
+export function analyse(input: DraftInput, extras: Extras = {}): Facts {
+	const { interaction, product, order } = input;
+	const table = product?.sizeTable && product.sizeTable.rows.length > 0 ? product.sizeTable : undefined;
+	let size: SizeMatch | undefined;
+	let sizeByLabel = false;
+	if (table) {
+		const fromBuyer = readMeasurements(interaction.text);
+		size = matchSizeRows(table, fromBuyer);
+		// No numbers from the buyer: the size they ordered still says which row they wear.
+		if (!size && order?.size) size = matchSizeRows(table, [{ kind: 'size', value: order.size.trim().toUpperCase() }]);
+		if (size && !size.exact && size.basis.every((m) => m.kind === 'size')) size = undefined;
+		sizeByLabel = !!size && size.basis.every((m) => m.kind === 'size');
+	}
+	const specs = (product?.characteristics ?? []).filter((c) => c.name.trim() && c.value.trim());
+	return {
+		input,
+		channel: extras.channel ?? interaction.channel,
+		name: addressName(interaction.buyerName),
+		product: shortProductName(product?.name ?? order?.productName ?? interaction.productName),
+		table,
+		size,
+		sizeByLabel,
+		specs,
+		matched: matchCharacteristics(interaction.text, specs),
+		compat: compatibility(interaction.text, specs),
+		orderStatus: orderStatusPhrase(order?.status),
+		related: extras.related ?? [],
+		promoCode: extras.promoCode,
+	};
+}
+
+export function flagsOf(f: Facts): Set<Flag> {
+	const { interaction, classification, order } = f.input;
+	const flags = new Set<Flag>([f.channel, interaction.marketplace]);
+	const add = (flag: Flag, on: unknown) => {
+		if (on) flags.add(flag);
+	};
+	add('name', f.name);
+	add('product', f.product);
+	add('order', order);
+	add('orderStatus', order && f.orderStatus);
+	add('sizeTable', f.table);
+	add('sizeRow', f.size && f.size.rows.length > 0);
+	add('sizeInChart', f.size && f.sizeByLabel && f.size.exact);
+	add('specs', f.specs.length > 0);
+	add('spec', f.matched.length > 0);
+	add('compat', f.compat.item);
+	add('compatModel', f.compat.model);
+	add('compatListed', f.compat.model && f.compat.listed);
+	add('compatUnlisted', f.compat.model && f.compat.item && !f.compat.listed);
+	const { emotion, sentiment } = classification;
+	add('upset', emotion === 'angry' || emotion === 'frustrated');
+	add('angry', emotion === 'angry');
+	add('happy', emotion === 'happy');
+	add('negative', sentiment === 'negative' || (interaction.rating !== undefined && interaction.rating <= 2));
+	add('positive', sentiment === 'positive' && !(interaction.rating !== undefined && interaction.rating <= 3));
+	add('r5', interaction.rating === 5);
+	add('low', interaction.rating !== undefined && interaction.rating <= 2);
+	add('repeat', (classification.signals?.repeatContact ?? 0) > 0);
+	add('churn', classification.signals?.churnRisk);
+	add('asksExchange', /обмен|поменя|заменить|другой\s+размер|другой\s+цвет/i.test(interaction.text));
+	add('related', f.related.length > 0);
+	add('relatedArticles', f.related.some((r) => r.nmId !== undefined));
+	add('promo', f.promoCode);
+	return flags;
+}
+
+function sizeFit(f: Facts, detail: number): string | undefined {
+	const match = f.size;
+	const table = f.table;
+	if (!match || !table || match.rows.length === 0) return undefined;
+	const rows = match.rows.slice(0, Math.max(1, Math.min(3, detail)));
+	if (f.sizeByLabel) {
+		const row = rows[0];
+		const d = describeRow(table, row);
+		return d ? `размер ${sizeLabel(row)} соответствует таким меркам: ${d}` : undefined;
+	}
+	const basis = `для ваших параметров (${describeMeasurements(match.basis.filter((m) => m.kind !== 'size'))})`;
+	if (rows.length === 1) {
+		const row = rows[0];
+		const verb = match.exact ? 'подойдёт' : 'ближе всего';
+		const d = describeRow(table, row);
+		return `${basis} ${verb} размер ${sizeLabel(row)}${d ? `: ${d}` : ''}`;
+	}
+	const labels = joinRu(rows.map(sizeLabel));
+	const lines = rows.map((r) => `${sizeLabel(r)} — ${describeRow(table, r)}`).join('; ');
+	const hint = match.unusedColumn ? `. Окончательно выбрать поможет параметр «${match.unusedColumn}»` : '';
+	return `${basis} ${match.exact ? 'подходят' : 'ближе всего'} размеры ${labels} (${lines})${hint}`;
+}
+
+function relatedList(f: Facts, detail: number): string {
+	return f.related
+		.slice(0, Math.max(1, Math.min(4, detail)))
+		.map((r) => {
+			const name = shortProductName(r.name) ?? r.name;
+			return r.nmId !== undefined ? `«${name}» (артикул ${r.nmId})` : `«${name}»`;
+		})
+		.join(', ');
+}
+
+export function varsOf(f: Facts, detail: number): Vars {
+	const { interaction, order } = f.input;
+	const mp = MARKETPLACE_PHRASES[interaction.marketplace];
+	const p = productCases(f.product);
+	const compatItem = f.compat.listed
+		? f.specs.find((c) => c.value.toLowerCase().replace(/[^a-zа-яё0-9]/g, '').includes((f.compat.model ?? '').toLowerCase().replace(/[^a-zа-яё0-9]/g, '')))
+		: f.compat.item;
+	const asked = f.size && f.sizeByLabel ? f.size.rows.map(sizeLabel) : [];
+	return {
+		name: f.name,
+		product: f.product ? `«${f.product}»` : undefined,
+		'p.nom': p.nom,
+		'p.gen': p.gen,
+		'p.dat': p.dat,
+		'p.acc': p.acc,
+		'p.ins': p.ins,
+		'p.pre': p.pre,
+		'mp.name': mp.name,
+		'mp.gen': mp.gen,
+		'mp.on': mp.on,
+		'mp.account': mp.account,
+		'mp.orders': mp.orders,
+		'mp.returns': mp.returns,
+		'mp.ordersSection': mp.orders.replace(/^в разделе/, 'раздел'),
+		'mp.returnsSection': mp.returns.replace(/^в разделе/, 'раздел'),
+		'mp.orderNumberWhere': mp.orderNumberWhere,
+		'order.number': order?.number,
+		'order.status': f.orderStatus,
+		'size.fit': sizeFit(f, detail),
+		'size.table': f.table ? describeTable(f.table, Math.max(1, detail)) : undefined,
+		'size.asked': asked.length ? joinRu(asked) : undefined,
+		'spec.list': f.matched.length ? describeCharacteristics(f.matched, Math.min(3, detail)) : undefined,
+		'spec.some': f.specs.length ? describeCharacteristics(f.specs, Math.min(4, detail), 80) : undefined,
+		'compat.model': f.compat.model,
+		'compat.value': compatItem ? quoteValue(compatItem, 40 + 40 * Math.min(4, detail)) : undefined,
+		related: f.related.length ? relatedList(f, detail) : undefined,
+		promo: f.promoCode,
+	};
+}
