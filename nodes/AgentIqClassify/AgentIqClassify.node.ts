@@ -145,14 +145,14 @@ export class AgentIqClassify implements INodeType {
 						displayName: 'Working Days',
 						name: 'workingDays',
 						type: 'string',
-						default: '1,2,3,4,5',
+						default: '1,2,3,4,5,6,7',
 						description: 'Days with working hours, 1 = Monday … 7 = Sunday',
 					},
 					{
 						displayName: 'Working Hours End',
 						name: 'workingEnd',
 						type: 'string',
-						default: '19:00',
+						default: '21:00',
 						placeholder: 'HH:mm',
 					},
 					{
@@ -241,9 +241,9 @@ export class AgentIqClassify implements INodeType {
 				const factsOptions = {
 					timezone: options.timezone || 'Europe/Moscow',
 					workingHours: {
-						days: workingDays ?? [1, 2, 3, 4, 5],
+						days: workingDays ?? [1, 2, 3, 4, 5, 6, 7],
 						start: options.workingStart || '09:00',
-						end: options.workingEnd || '19:00',
+						end: options.workingEnd || '21:00',
 					},
 				};
 				const classification = decide(

@@ -86,7 +86,8 @@ export function flagsOf(f: Facts): Set<Flag> {
 	add('name', f.name);
 	add('product', f.product);
 	add('order', order);
-	add('orderStatus', order && f.orderStatus);
+	// A status is private: it is only told in a chat.
+	add('orderStatus', order && f.orderStatus && f.channel === 'chat');
 	add('sizeTable', f.table);
 	add('sizeRow', f.size && f.size.rows.length > 0);
 	add('sizeInChart', f.size && f.sizeByLabel && f.size.exact);
@@ -103,6 +104,7 @@ export function flagsOf(f: Facts): Set<Flag> {
 	add('negative', sentiment === 'negative' || (interaction.rating !== undefined && interaction.rating <= 2));
 	add('positive', sentiment === 'positive' && !(interaction.rating !== undefined && interaction.rating <= 3));
 	add('r5', interaction.rating === 5);
+	add('high', interaction.rating !== undefined && interaction.rating >= 4);
 	add('low', interaction.rating !== undefined && interaction.rating <= 2);
 	add('repeat', (classification.signals?.repeatContact ?? 0) > 0);
 	add('churn', classification.signals?.churnRisk);
@@ -168,6 +170,8 @@ export function varsOf(f: Facts, detail: number): Vars {
 		'mp.on': mp.on,
 		'mp.account': mp.account,
 		'mp.orders': mp.orders,
+		'mp.accountOrders': `${mp.account} (${mp.orders.replace(/^в разделе/, 'раздел')})`,
+		'mp.accountReturns': `${mp.account} (${mp.returns.replace(/^в разделе/, 'раздел')})`,
 		'mp.returns': mp.returns,
 		'mp.ordersSection': mp.orders.replace(/^в разделе/, 'раздел'),
 		'mp.returnsSection': mp.returns.replace(/^в разделе/, 'раздел'),

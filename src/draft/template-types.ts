@@ -33,6 +33,7 @@ export type Flag =
 	| 'negative'
 	| 'positive'
 	| 'r5'
+	| 'high'
 	| 'low'
 	| 'repeat'
 	| 'churn'

@@ -1,5 +1,5 @@
 import type { ReplyTemplate } from '../template-types';
-import { CLOSE_INFO, CLOSE_PROBLEM } from './shared';
+import { CLOSE_PROBLEM, CLOSE_SERVICE, questionAck } from './shared';
 
 // Orders: delivery, returns, cancellation. Delivery is run by the marketplace and the buyer acts in their own
 // account, so the seller names no dates and approves nothing: it says where to look and what to press. An
@@ -32,13 +32,13 @@ export const DELIVERY_DELAY: ReplyTemplate = {
 	body: [
 		STATUS_FROM_ORDER,
 		{ text: 'Доставкой занимается {mp.name}, поэтому точную дату мы, к сожалению, назвать не можем.', unless: ['orderStatus'] },
-		{ text: 'Сроки и текущий статус доставки отображаются {mp.account}, {mp.orders}: там самая актуальная информация.', unless: ['orderStatus'] },
-		{ text: 'Заказ доставляет {mp.name}: актуальный статус и ожидаемую дату видно {mp.account}, {mp.orders}.', unless: ['orderStatus'] },
+		{ text: 'Сроки и текущий статус доставки отображаются {mp.accountOrders}: там самая актуальная информация.', unless: ['orderStatus'] },
+		{ text: 'Заказ доставляет {mp.name}: актуальный статус и ожидаемую дату видно {mp.accountOrders}.', unless: ['orderStatus'] },
 	],
 	nextStep: [
 		'Если срок доставки уже прошёл, а статус не меняется, сообщите об этом в поддержку {mp.gen} — там проверят, где заказ.',
-		'Если ждать больше неудобно, заказ можно отменить {mp.account}, {mp.orders}, пока такая возможность доступна.',
-		{ text: 'Актуальный статус и ожидаемую дату видно {mp.account}, {mp.orders}; если они не меняются, напишите в поддержку {mp.gen}.', when: ['orderStatus'] },
+		'Если ждать больше неудобно, заказ можно отменить {mp.accountOrders}, пока такая возможность доступна.',
+		{ text: 'Актуальный статус и ожидаемую дату видно {mp.accountOrders}; если они не меняются, напишите в поддержку {mp.gen}.', when: ['orderStatus'] },
 		{ text: 'Со своей стороны мы тоже следим за заказом и ответим, если появятся новости.', when: ['chat'] },
 	],
 	closing: CLOSE_PROBLEM,
@@ -46,7 +46,7 @@ export const DELIVERY_DELAY: ReplyTemplate = {
 
 export const DELIVERY_STATUS: ReplyTemplate = {
 	id: 'delivery_status',
-	acknowledgement: {
+	acknowledgement: questionAck({
 		formal: ['Благодарим за вопрос.', 'Спасибо за обращение.', 'Благодарим, что написали.'],
 		empathetic: [
 			'Понимаем, как хочется поскорее получить покупку.',
@@ -54,20 +54,20 @@ export const DELIVERY_STATUS: ReplyTemplate = {
 			'Понимаем ваше нетерпение!',
 		],
 		friendly: ['Понимаем, хочется скорее получить заказ!', 'Спасибо, что спросили!', 'Сейчас подскажем!'],
-	},
+	}),
 	body: [
 		STATUS_FROM_ORDER,
-		{ text: 'Текущий статус и ожидаемую дату доставки видно {mp.account}, {mp.orders}.', unless: ['orderStatus'] },
-		{ text: 'Где сейчас заказ и когда его ждать, показано {mp.account}, {mp.orders}: информация там обновляется по мере движения заказа.', unless: ['orderStatus'] },
+		{ text: 'Текущий статус и ожидаемую дату доставки видно {mp.accountOrders}.', unless: ['orderStatus'] },
+		{ text: 'Где сейчас заказ и когда его ждать, показано {mp.accountOrders}: информация там обновляется по мере движения заказа.', unless: ['orderStatus'] },
 		{ text: 'Следить за заказом удобнее всего {mp.account}: {mp.orders} видны статус и ожидаемая дата доставки.', unless: ['orderStatus'] },
 	],
 	nextStep: [
 		'Доставкой занимается {mp.name}, поэтому точную дату мы назвать не можем, но статус в личном кабинете обновляется по мере движения заказа.',
-		{ text: 'Подробности и ожидаемая дата — {mp.account}, {mp.orders}.', when: ['orderStatus'] },
+		{ text: 'Подробности и ожидаемая дата — {mp.accountOrders}.', when: ['orderStatus'] },
 		{ text: 'Если статус долго не меняется, напишите нам ещё раз — поможем разобраться.', when: ['chat'] },
 		{ text: '', unless: ['chat'] },
 	],
-	closing: CLOSE_INFO,
+	closing: CLOSE_SERVICE,
 };
 
 export const REFUND: ReplyTemplate = {
@@ -82,8 +82,8 @@ export const REFUND: ReplyTemplate = {
 		friendly: ['Конечно, подскажем!', 'Всё просто, сейчас расскажем!', 'Жаль, что не подошло, — расскажем, как быть!'],
 	},
 	body: [
-		'Вернуть товар можно {mp.account}, {mp.returns}: выберите товар, оформите заявку на возврат и укажите причину.',
-		'Возврат оформляется {mp.account}, {mp.returns}: там же видно, можно ли вернуть этот товар, и условия возврата.',
+		'Вернуть товар можно {mp.accountReturns}: выберите товар, оформите заявку на возврат и укажите причину.',
+		'Возврат оформляется {mp.accountReturns}: там же видно, можно ли вернуть этот товар, и условия возврата.',
 		'Чтобы вернуть товар, откройте {mp.returnsSection} {mp.account} и оформите заявку на возврат.',
 	],
 	nextStep: [
@@ -92,7 +92,7 @@ export const REFUND: ReplyTemplate = {
 		'Ход возврата можно отслеживать там же, {mp.account}.',
 		'Статус заявки будет виден там же, в личном кабинете.',
 	],
-	closing: CLOSE_INFO,
+	closing: CLOSE_SERVICE,
 };
 
 export const CANCEL: ReplyTemplate = {
@@ -103,14 +103,14 @@ export const CANCEL: ReplyTemplate = {
 		friendly: ['Конечно, подскажем, как отменить!', 'Планы меняются — это нормально!', 'Сейчас расскажем, как быть!'],
 	},
 	body: [
-		'Отменить заказ можно самостоятельно {mp.account}, {mp.orders}, пока такая возможность доступна.',
-		'Заказ отменяется {mp.account}, {mp.orders}: если кнопка отмены [доступна|активна], это займёт минуту.',
-		{ text: 'Заказ № {order.number} можно отменить самостоятельно {mp.account}, {mp.orders}, пока такая возможность доступна.', when: ['chat', 'order'] },
+		'Отменить заказ можно самостоятельно {mp.accountOrders}, пока такая возможность доступна.',
+		'Заказ отменяется {mp.accountOrders}: если кнопка отмены [доступна|активна], это займёт минуту.',
+		{ text: 'Заказ № {order.number} можно отменить самостоятельно {mp.accountOrders}, пока такая возможность доступна.', when: ['chat', 'order'] },
 	],
 	nextStep: [
 		'Если отменить уже нельзя, от заказа можно отказаться при получении в пункте выдачи.',
 		'Если кнопки отмены уже нет, от товара можно отказаться при получении.',
 		'',
 	],
-	closing: CLOSE_INFO,
+	closing: CLOSE_SERVICE,
 };

@@ -9,7 +9,7 @@ export const THANKS: ReplyTemplate = {
 	id: 'thanks',
 	acknowledgement: {
 		formal: [
-			{ text: 'Благодарим за [отзыв|ваш отзыв] и высокую оценку.', unless: ['chat'] },
+			{ text: 'Благодарим за [отзыв|ваш отзыв] и высокую оценку.', when: ['high'], unless: ['chat'] },
 			{ text: 'Благодарим вас за [тёплый|добрый|хороший] отзыв.', unless: ['chat'] },
 			{ text: 'Спасибо, что нашли время оставить отзыв.', when: ['review'] },
 			{ text: 'Благодарим за [оценку|отзыв] — нам [очень|] приятно [это читать|получать такие отзывы].', when: ['review'] },
@@ -50,7 +50,7 @@ export const THANKS: ReplyTemplate = {
 			'Рады, что вы [довольны|остались довольны] {p.ins}.',
 			'Отрадно знать, что {p.nom} пришёлся вам по душе.',
 			'Мы [стараемся|всегда стараемся], чтобы каждая покупка [приносила|дарила] только положительные впечатления, и рады, что в этот раз [так и вышло|всё получилось].',
-			'Высокая оценка {p.gen} — лучшая награда для нашей команды.',
+			{ text: 'Высокая оценка {p.gen} — лучшая награда для нашей команды.', when: ['high'] },
 			{ text: 'Рады, что смогли помочь.', when: ['chat'] },
 		],
 		empathetic: [
@@ -100,42 +100,46 @@ export const THANKS: ReplyTemplate = {
 	closing: CLOSE_POSITIVE,
 };
 
-// "other": anything else, from a bare rating to an unrelated message. The reply follows the mood.
+// "other": anything else, from a bare rating to an unrelated message. The reply follows the mood; a question
+// channel has no purchase to regret, so it gets the neutral words.
 export const OTHER: ReplyTemplate = {
 	id: 'other',
 	acknowledgement: {
 		formal: [
-			{ text: 'Сожалеем, что покупка не оправдала ожиданий.', when: ['negative'] },
+			{ text: 'Сожалеем, что покупка не оправдала ожиданий.', when: ['negative'], unless: ['question'] },
 			{ text: 'Благодарим за оценку и сожалеем, что впечатление оказалось не лучшим.', when: ['negative', 'review'] },
-			{ text: 'Благодарим за отзыв и высокую оценку.', when: ['positive'], unless: ['chat'] },
+			{ text: 'Благодарим за отзыв и высокую оценку.', when: ['positive', 'high'], unless: ['chat'] },
 			{ text: 'Благодарим за ваши слова.', when: ['positive'] },
-			{ text: 'Благодарим за обратную связь.', unless: ['negative', 'positive'] },
+			{ text: 'Благодарим за обратную связь.', unless: ['positive'] },
 			{ text: 'Спасибо за ваше сообщение.', when: ['chat'], unless: ['negative', 'positive'] },
 		],
 		empathetic: [
-			{ text: 'Нам жаль, что покупка вас не порадовала.', when: ['negative'] },
-			{ text: 'Понимаем ваше разочарование и очень сожалеем.', when: ['negative'] },
-			{ text: 'Спасибо за тёплую оценку — это очень приятно!', when: ['positive'] },
-			{ text: 'Спасибо, что нашли время написать нам.', unless: ['negative', 'positive'] },
+			{ text: 'Нам жаль, что покупка вас не порадовала.', when: ['negative'], unless: ['question'] },
+			{ text: 'Понимаем ваше разочарование и очень сожалеем.', when: ['negative'], unless: ['question'] },
+			{ text: 'Спасибо за тёплые слова — это очень приятно!', when: ['positive'] },
+			{ text: 'Спасибо, что нашли время написать нам.', unless: ['positive'] },
 		],
 		friendly: [
-			{ text: 'Жаль, что не всё понравилось!', when: ['negative'] },
-			{ text: 'Спасибо за оценку — нам очень приятно!', when: ['positive'] },
-			{ text: 'Спасибо, что написали!', unless: ['negative'] },
+			{ text: 'Жаль, что не всё понравилось!', when: ['negative'], unless: ['question'] },
+			{ text: 'Спасибо за оценку — нам очень приятно!', when: ['positive'], unless: ['chat'] },
+			{ text: 'Спасибо за добрые слова!', when: ['positive'] },
+			{ text: 'Спасибо, что написали!', unless: ['negative', 'positive'] },
+			{ text: 'Спасибо, что написали!', when: ['negative', 'question'] },
 		],
 	},
 	body: [
-		{ text: 'Расскажите, пожалуйста, подробнее, что случилось, — постараемся помочь.', when: ['chat'] },
+		{ text: 'Расскажите, пожалуйста, подробнее, что случилось, — постараемся помочь.', when: ['chat', 'negative'] },
 		{ text: 'Уточните, пожалуйста, ваш вопрос — с радостью поможем.', when: ['chat'], unless: ['negative'] },
-		{ text: 'Ваша оценка поможет нам стать лучше.', when: ['negative'], unless: ['chat'] },
+		{ text: 'Ваша оценка поможет нам стать лучше.', when: ['negative', 'review'] },
 		{ text: 'Если захотите рассказать подробнее, задайте вопрос на странице товара — мы ответим.', when: ['negative', 'review'] },
-		{ text: 'Рады, что покупка вам понравилась.', when: ['positive'], unless: ['chat'] },
+		{ text: 'Рады, что покупка вам понравилась.', when: ['positive', 'review'] },
 		{ text: 'Спасибо, что нашли время оценить покупку.', when: ['review'], unless: ['negative', 'positive'] },
-		{ text: 'Если у вас есть вопрос о товаре, задайте его — с радостью ответим.', when: ['question'] },
+		{ text: 'Если у вас есть вопрос о товаре, напишите его подробнее — с радостью ответим.', when: ['question'] },
 	],
 	closing: combine(
-		gate(CLOSE_PROBLEM, ['negative']),
+		gate(CLOSE_PROBLEM, ['negative'], ['question']),
 		gate(CLOSE_POSITIVE, ['positive'], ['negative']),
 		gate(CLOSE_INFO, [], ['negative', 'positive']),
+		gate(CLOSE_INFO, ['negative', 'question']),
 	),
 };

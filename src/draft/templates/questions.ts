@@ -1,5 +1,5 @@
 import type { ReplyTemplate } from '../template-types';
-import { CLOSE_INFO, CLOSE_PROBLEM, combine, gate } from './shared';
+import { CLOSE_INFO, CLOSE_PROBLEM, CLOSE_SERVICE, combine, gate, questionAck } from './shared';
 
 // Questions about the product. Answers quote the product card (characteristics, size chart) and never invent
 // a property; when the card does not answer, the buyer is asked what exactly they need (in a chat or a
@@ -13,7 +13,7 @@ const CLOSE_BY_CHANNEL = combine(gate(CLOSE_INFO, [], ['review']), gate(CLOSE_PR
 
 export const AVAILABILITY: ReplyTemplate = {
 	id: 'availability',
-	acknowledgement: {
+	acknowledgement: questionAck({
 		formal: ['Благодарим за интерес к {p.dat}!', 'Спасибо за вопрос!', 'Благодарим за обращение.'],
 		empathetic: [
 			'Понимаем, как хочется получить именно нужный вариант.',
@@ -21,7 +21,7 @@ export const AVAILABILITY: ReplyTemplate = {
 			'Понимаем, как обидно, когда нужного варианта нет под рукой.',
 		],
 		friendly: ['Спасибо, что заглянули!', 'Рады вашему интересу!', 'Здорово, что {p.nom} вам понравился!'],
-	},
+	}),
 	body: [
 		{ text: 'Размер {size.asked} есть в размерной сетке модели; доступен ли он сейчас, видно при выборе размера в карточке товара.', when: ['sizeInChart'], prefer: true },
 		'Актуальное наличие размеров и цветов показано в карточке товара: если вариант [доступен|есть в наличии], его можно выбрать при заказе.',
@@ -64,18 +64,29 @@ export const COMPATIBILITY: ReplyTemplate = {
 		{ text: 'В характеристиках указана совместимость: «{compat.value}».', when: ['compat'], unless: ['compatModel'] },
 		{ text: '[В характеристиках товара указано|Согласно карточке товара]: {spec.list}.', when: ['spec'], unless: ['compat'] },
 		{
-			text: 'Чтобы ответить точно, уточните, пожалуйста, модель [вашего устройства|устройства, с которым планируете использовать товар].',
+			text: 'В характеристиках товара совместимость с {compat.model} отдельно не указана, поэтому точно подтвердить её не можем.',
+			when: ['compatModel'],
 			unless: ['compat', 'spec', 'review'],
 		},
 		{
-			text: 'Подскажите, пожалуйста, точную модель устройства — сверим её с характеристиками товара.',
+			text: 'Сведений о совместимости с {compat.model} в карточке товара нет, поэтому обещать её не будем.',
+			when: ['compatModel'],
 			unless: ['compat', 'spec', 'review'],
+		},
+		{
+			text: 'Чтобы ответить точно, уточните, пожалуйста, модель [вашего устройства|устройства, с которым планируете использовать товар].',
+			unless: ['compat', 'compatModel', 'spec', 'review'],
+		},
+		{
+			text: 'Подскажите, пожалуйста, точную модель устройства — сверим её с характеристиками товара.',
+			unless: ['compat', 'compatModel', 'spec', 'review'],
 		},
 		{ text: 'Передадим информацию, чтобы уточнить список совместимых моделей в карточке.', when: ['review'], unless: ['compatListed'] },
 	],
 	nextStep: [
 		{ text: 'Если возникнут сомнения, напишите модель устройства — подскажем.', unless: ['review', 'compatModel'] },
-		{ text: 'Если товар не подошёл, его можно вернуть {mp.account}, {mp.returns}.', when: ['review'] },
+		{ text: 'Если расскажете подробнее, как планируете использовать товар, подскажем, что учесть.', when: ['compatModel'], unless: ['review', 'compatListed'] },
+		{ text: 'Если товар не подошёл, его можно вернуть {mp.accountReturns}.', when: ['review'] },
 		{ text: '', unless: ['review'] },
 	],
 	closing: CLOSE_BY_CHANNEL,
@@ -83,11 +94,11 @@ export const COMPATIBILITY: ReplyTemplate = {
 
 export const PRODUCT_SPEC: ReplyTemplate = {
 	id: 'product_spec',
-	acknowledgement: {
+	acknowledgement: questionAck({
 		formal: Q_ACK_FORMAL,
 		empathetic: ['Понимаем, перед покупкой важно знать все подробности.', 'Хорошо, что уточняете заранее.', 'С радостью поможем разобраться.'],
 		friendly: [...Q_ACK_FRIENDLY, 'Отличный вопрос!'],
-	},
+	}),
 	body: [
 		{ text: '[В характеристиках товара указано|Согласно карточке товара|По данным карточки товара]: {spec.list}.', when: ['spec'] },
 		{ text: 'В карточке указаны основные характеристики: {spec.some}.', when: ['specs'], unless: ['spec', 'review'] },
@@ -106,11 +117,11 @@ export const PRODUCT_SPEC: ReplyTemplate = {
 
 export const USAGE: ReplyTemplate = {
 	id: 'usage_howto',
-	acknowledgement: {
+	acknowledgement: questionAck({
 		formal: ['Благодарим за вопрос!', 'Спасибо за обращение.', 'Благодарим, что написали.'],
 		empathetic: ['Понимаем, с новой вещью не сразу всё очевидно.', 'С радостью поможем разобраться.', 'Хорошо, что спросили, — поможем.'],
 		friendly: ['Сейчас подскажем!', 'С удовольствием поможем разобраться!', 'Спасибо за вопрос!'],
-	},
+	}),
 	body: [
 		{ text: 'Вот что указано в карточке товара: {spec.list}.', when: ['spec'] },
 		{ text: '[Рекомендации|Сведения] из карточки товара: {spec.list}.', when: ['spec'] },
@@ -123,12 +134,12 @@ export const USAGE: ReplyTemplate = {
 		{ text: 'Надеемся, товар будет служить вам долго.', when: ['review'] },
 		{ text: '', when: ['review'] },
 	],
-	closing: CLOSE_INFO,
+	closing: CLOSE_SERVICE,
 };
 
 export const PRE_PURCHASE: ReplyTemplate = {
 	id: 'pre_purchase',
-	acknowledgement: {
+	acknowledgement: questionAck({
 		formal: ['Благодарим за интерес к {p.dat}!', 'Спасибо за вопрос!', 'Благодарим за внимание к нашему магазину.'],
 		empathetic: [
 			'Понимаем, перед покупкой хочется быть уверенным в выборе.',
@@ -136,7 +147,7 @@ export const PRE_PURCHASE: ReplyTemplate = {
 			'Хорошо, что уточняете заранее, — так спокойнее.',
 		],
 		friendly: ['Рады вашему интересу!', 'Спасибо, что присматриваетесь к нам!', 'С радостью ответим!'],
-	},
+	}),
 	body: [
 		{ text: '[В характеристиках указано|Согласно характеристикам товара|По карточке товара]: {spec.list}.', when: ['spec'] },
 		{ text: 'С радостью ответим на любые вопросы о товаре: о характеристиках, комплектации или размерах.', unless: ['spec'] },
