@@ -43,15 +43,30 @@ function build(template: ReplyTemplate, facts: Facts, tone: Tone, seed: string, 
 		if (!block) continue;
 		const options = eligible(block, tone, flags);
 		if (options.length === 0) continue;
-		const i = choose(`${template.id}.${name}`, options.length);
+		const first = choose(`${template.id}.${name}`, options.length);
+		// An option that opens like a sentence already said ("Спасибо, что рассказали…" twice) gives way to the next.
+		let i = first;
+		let text = render(options[i].text, vars, choose, `${template.id}.${name}.${i}`);
+		for (let k = 1; k < options.length && repeatsOpening(text, parts); k++) {
+			i = (first + k) % options.length;
+			text = render(options[i].text, vars, choose, `${template.id}.${name}.${i}`);
+		}
 		variant.push(`${BLOCK_LETTER[name]}${i}`);
-		const text = render(options[i].text, vars, choose, `${template.id}.${name}.${i}`);
 		if (text) parts.push(text);
 	}
 	let text = parts.join(' ');
 	const signature = facts.input.signature?.trim();
 	if (signature) text += `\n${signature}`;
 	return { text, variant: variant.join('.') };
+}
+
+const opening = (sentence: string) => (sentence.toLowerCase().replace(/ё/g, 'е').match(/[а-яa-z0-9]+/g) ?? []).slice(0, 3).join(' ');
+
+function repeatsOpening(text: string, before: readonly string[]): boolean {
+	if (!text) return false;
+	const head = opening(text);
+	if (head.split(' ').length < 2) return false;
+	return before.some((p) => p.split(/(?<=[.!?])\s+/).some((s) => opening(s) === head));
 }
 
 /** Cuts at the last sentence end that fits; the signature is kept. */
