@@ -17,9 +17,9 @@ export interface Assembled {
 
 /** Rebuild steps: how many list rows to show, which optional blocks to drop. */
 const FIT_STEPS: Array<{ detail: number; drop: number }> = [
-	{ detail: 8, drop: 0 },
-	{ detail: 8, drop: 1 },
-	{ detail: 8, drop: 2 },
+	{ detail: 6, drop: 0 },
+	{ detail: 6, drop: 1 },
+	{ detail: 6, drop: 2 },
 	{ detail: 4, drop: 2 },
 	{ detail: 4, drop: 3 },
 	{ detail: 2, drop: 3 },
@@ -35,6 +35,7 @@ function build(template: ReplyTemplate, facts: Facts, tone: Tone, seed: string, 
 	const flags = flagsOf(facts);
 	const vars = varsOf(facts, detail);
 	const choose = makeChooser(seed);
+	const product = vars.product;
 	const parts: string[] = [];
 	const variant: string[] = [];
 	for (const name of BLOCK_NAMES) {
@@ -44,12 +45,20 @@ function build(template: ReplyTemplate, facts: Facts, tone: Tone, seed: string, 
 		const options = eligible(block, tone, flags);
 		if (options.length === 0) continue;
 		const first = choose(`${template.id}.${name}`, options.length);
-		// An option that opens like a sentence already said ("Спасибо, что рассказали…" twice) gives way to the next.
+		// An option that opens like a sentence already said ("Спасибо, что…" twice), or names the product
+		// a second time, gives way to the next one.
+		const named = product !== undefined && parts.some((p) => p.includes(product));
+		const unwanted = (j: number, t: string) => repeatsOpening(t, parts) || (named && NAMES_PRODUCT.test(options[j].text));
+		const renderOption = (j: number) => render(options[j].text, vars, choose, `${template.id}.${name}.${j}`);
 		let i = first;
-		let text = render(options[i].text, vars, choose, `${template.id}.${name}.${i}`);
-		for (let k = 1; k < options.length && repeatsOpening(text, parts); k++) {
-			i = (first + k) % options.length;
-			text = render(options[i].text, vars, choose, `${template.id}.${name}.${i}`);
+		let text = renderOption(i);
+		for (let k = 1; k < options.length && unwanted(i, text); k++) {
+			const j = (first + k) % options.length;
+			const candidate = renderOption(j);
+			if (!unwanted(j, candidate)) {
+				i = j;
+				text = candidate;
+			}
 		}
 		variant.push(`${BLOCK_LETTER[name]}${i}`);
 		if (text) parts.push(text);
@@ -60,7 +69,9 @@ function build(template: ReplyTemplate, facts: Facts, tone: Tone, seed: string, 
 	return { text, variant: variant.join('.') };
 }
 
-const opening = (sentence: string) => (sentence.toLowerCase().replace(/ё/g, 'е').match(/[а-яa-z0-9]+/g) ?? []).slice(0, 3).join(' ');
+const NAMES_PRODUCT = /\{(?:p\.[a-z]+|product)\}/;
+
+const opening = (sentence: string) => (sentence.toLowerCase().replace(/ё/g, 'е').match(/[а-яa-z0-9]+/g) ?? []).slice(0, 2).join(' ');
 
 function repeatsOpening(text: string, before: readonly string[]): boolean {
 	if (!text) return false;

@@ -72,15 +72,23 @@ export function matchCharacteristics(text: string, characteristics: readonly Cha
 		.map((s) => s.c);
 }
 
+/** The buyer names a property the card could answer ("состав", "срок годности", "какая длина"). */
+export function asksAboutProperty(text: string): boolean {
+	const t = norm(text);
+	return CONCEPTS.some((c) => c.asks.test(t));
+}
+
 const COMPAT_NAME = /совмест|модел[ьи]\s+(?:устройств|телефон|смартфон)|для\s+модел|подходит\s+для|совместимые/;
 
 /** "iPhone 15 Pro" from "подойдёт ли к iPhone 15 Pro?": a Latin model name, with its numbers. */
 export function askedModel(text: string): string | undefined {
 	const m =
 		/(?:^|[\s(])(?:к|для|с|со|на|под)\s+([A-Za-z][\w+-]*(?:\s+(?:[A-Za-z][\w+-]*|\d{1,4}[A-Za-z+]*)){0,4})/.exec(text) ??
-		/(?:^|[\s(])([A-Za-z][\w+-]*(?:\s+(?:[A-Za-z][\w+-]*|\d{1,4}[A-Za-z+]*)){0,4})/.exec(text);
+		/(?:^|[\s(])([A-Za-z][\w+-]*(?:\s+(?:[A-Za-z][\w+-]*|\d{1,4}[A-Za-z+]*)){0,4})/.exec(text) ??
+		// Models written in Cyrillic ("на редми ноут 13 про"): words ending in a number, with a usual suffix.
+		/(?:^|[\s(])(?:к|для|на|под)\s+((?:[а-яё]+\s+){1,2}\d{1,4}[а-яё]?(?:\s+(?:про|плюс|макс|ультра|мини|лайт|pro|plus|max|ultra|mini|lite))?)(?![а-яё\d])/i.exec(text);
 	if (!m) return undefined;
-	const model = m[1].trim();
+	const model = m[1].trim().replace(/[?!.,]+$/, '');
 	// One short Latin word ("ok", "USB") is not a model.
 	return model.length >= 3 && (/\d/.test(model) || /\s/.test(model)) ? model : undefined;
 }
@@ -89,8 +97,10 @@ export interface Compatibility {
 	model?: string;
 	/** The characteristic that lists compatible models. */
 	item?: Characteristic;
-	/** The asked model is named in that characteristic. */
+	/** The asked model is named in a characteristic. */
 	listed?: boolean;
+	/** The characteristic that names it. */
+	listedIn?: Characteristic;
 }
 
 const squash = (s: string) => norm(s).replace(/[^a-zа-я0-9]/g, '');
@@ -99,8 +109,9 @@ export function compatibility(text: string, characteristics: readonly Characteri
 	const model = askedModel(text);
 	const item = characteristics.find((c) => COMPAT_NAME.test(norm(c.name)) && c.value.trim());
 	if (!model) return { item };
-	const listed = characteristics.some((c) => squash(c.value).includes(squash(model)));
-	return { model, item, listed };
+	const key = squash(model);
+	const listedIn = key ? characteristics.find((c) => squash(c.value).includes(key)) : undefined;
+	return { model, item, listed: !!listedIn, listedIn };
 }
 
 function clip(s: string, max: number): string {

@@ -1,6 +1,13 @@
 import type { Channel } from '../interaction';
 import { addressName } from './buyer-name';
-import { compatibility, describeCharacteristics, matchCharacteristics, quoteValue, type Compatibility } from './characteristics';
+import {
+	asksAboutProperty,
+	compatibility,
+	describeCharacteristics,
+	matchCharacteristics,
+	quoteValue,
+	type Compatibility,
+} from './characteristics';
 import { MARKETPLACE_PHRASES } from './marketplace-phrases';
 import { orderStatusPhrase } from './order-status';
 import { productCases, shortProductName } from './product-name';
@@ -85,7 +92,7 @@ export function flagsOf(f: Facts): Set<Flag> {
 	};
 	add('name', f.name);
 	add('product', f.product);
-	add('order', order);
+	add('order', orderNumberOf(f.input));
 	// A status is private: it is only told in a chat.
 	add('orderStatus', order && f.orderStatus && f.channel === 'chat');
 	add('sizeTable', f.table);
@@ -93,6 +100,7 @@ export function flagsOf(f: Facts): Set<Flag> {
 	add('sizeInChart', f.size && f.sizeByLabel && f.size.exact);
 	add('specs', f.specs.length > 0);
 	add('spec', f.matched.length > 0);
+	add('specAsked', asksAboutProperty(interaction.text));
 	add('compat', f.compat.item);
 	add('compatModel', f.compat.model);
 	add('compatListed', f.compat.model && f.compat.listed);
@@ -106,35 +114,44 @@ export function flagsOf(f: Facts): Set<Flag> {
 	add('r5', interaction.rating === 5);
 	add('high', interaction.rating !== undefined && interaction.rating >= 4);
 	add('low', interaction.rating !== undefined && interaction.rating <= 2);
-	add('repeat', (classification.signals?.repeatContact ?? 0) > 0);
+	// repeatContact counts the message itself: 1 is a first message, 2 and more a buyer writing again unanswered.
+	add('repeat', (classification.signals?.repeatContact ?? 0) > 1);
 	add('churn', classification.signals?.churnRisk);
+	add('numbers', /\d/.test(interaction.text));
 	add('asksExchange', /обмен|поменя|заменить|другой\s+размер|другой\s+цвет/i.test(interaction.text));
 	add('related', f.related.length > 0);
+	add('relatedMany', f.related.length > 1);
 	add('relatedArticles', f.related.some((r) => r.nmId !== undefined));
 	add('promo', f.promoCode);
 	return flags;
+}
+
+/** The order a reply may name: the linked one, else the number the buyer wrote. */
+function orderNumberOf(input: DraftInput): string | undefined {
+	return input.order?.number ?? input.interaction.orderNumber ?? input.classification.signals?.orderNumber ?? undefined;
 }
 
 function sizeFit(f: Facts, detail: number): string | undefined {
 	const match = f.size;
 	const table = f.table;
 	if (!match || !table || match.rows.length === 0) return undefined;
-	const rows = match.rows.slice(0, Math.max(1, Math.min(3, detail)));
+	const rows = match.rows;
 	if (f.sizeByLabel) {
-		const row = rows[0];
-		const d = describeRow(table, row);
-		return d ? `размер ${sizeLabel(row)} соответствует таким меркам: ${d}` : undefined;
+		const d = describeRow(table, rows[0]);
+		return d ? `размер ${sizeLabel(rows[0])} соответствует таким меркам: ${d}` : undefined;
 	}
 	const basis = `для ваших параметров (${describeMeasurements(match.basis.filter((m) => m.kind !== 'size'))})`;
+	const hint = match.unusedColumn ? `. Окончательно выбрать поможет параметр «${match.unusedColumn}»` : '';
 	if (rows.length === 1) {
-		const row = rows[0];
-		const verb = match.exact ? 'подойдёт' : 'ближе всего';
-		const d = describeRow(table, row);
-		return `${basis} ${verb} размер ${sizeLabel(row)}${d ? `: ${d}` : ''}`;
+		const d = describeRow(table, rows[0]);
+		return `${basis} ${match.exact ? 'подойдёт' : 'ближе всего'} размер ${sizeLabel(rows[0])}${d ? `: ${d}` : ''}`;
+	}
+	// Many rows fit equally (a height range shared by the whole chart): naming them all says nothing.
+	if (rows.length > 3 || detail < 2) {
+		return `${basis} подходят сразу несколько размеров — с ${sizeLabel(rows[0])} по ${sizeLabel(rows[rows.length - 1])}${hint}`;
 	}
 	const labels = joinRu(rows.map(sizeLabel));
 	const lines = rows.map((r) => `${sizeLabel(r)} — ${describeRow(table, r)}`).join('; ');
-	const hint = match.unusedColumn ? `. Окончательно выбрать поможет параметр «${match.unusedColumn}»` : '';
 	return `${basis} ${match.exact ? 'подходят' : 'ближе всего'} размеры ${labels} (${lines})${hint}`;
 }
 
@@ -149,12 +166,13 @@ function relatedList(f: Facts, detail: number): string {
 }
 
 export function varsOf(f: Facts, detail: number): Vars {
-	const { interaction, order } = f.input;
+	const { interaction } = f.input;
 	const mp = MARKETPLACE_PHRASES[interaction.marketplace];
 	const p = productCases(f.product);
-	const compatItem = f.compat.listed
-		? f.specs.find((c) => c.value.toLowerCase().replace(/[^a-zа-яё0-9]/g, '').includes((f.compat.model ?? '').toLowerCase().replace(/[^a-zа-яё0-9]/g, '')))
-		: f.compat.item;
+	const compatItem = f.compat.listedIn ?? f.compat.item;
+	// A Latin model name reads the same in every case; a Cyrillic one is the buyer's own inflected words
+	// ("к Шевроле Ниву"), so it is referred to, not repeated.
+	const latin = !!f.compat.model && !/[а-яё]/i.test(f.compat.model);
 	const asked = f.size && f.sizeByLabel ? f.size.rows.map(sizeLabel) : [];
 	return {
 		name: f.name,
@@ -176,14 +194,16 @@ export function varsOf(f: Facts, detail: number): Vars {
 		'mp.ordersSection': mp.orders.replace(/^в разделе/, 'раздел'),
 		'mp.returnsSection': mp.returns.replace(/^в разделе/, 'раздел'),
 		'mp.orderNumberWhere': mp.orderNumberWhere,
-		'order.number': order?.number,
+		'order.number': orderNumberOf(f.input),
 		'order.status': f.orderStatus,
 		'size.fit': sizeFit(f, detail),
 		'size.table': f.table ? describeTable(f.table, Math.max(1, detail)) : undefined,
 		'size.asked': asked.length ? joinRu(asked) : undefined,
 		'spec.list': f.matched.length ? describeCharacteristics(f.matched, Math.min(3, detail)) : undefined,
 		'spec.some': f.specs.length ? describeCharacteristics(f.specs, Math.min(4, detail), 80) : undefined,
-		'compat.model': f.compat.model,
+		'compat.with': f.compat.model ? (latin ? `с ${f.compat.model}` : 'с указанной вами моделью') : undefined,
+		'compat.nom': f.compat.model ? (latin ? `модель ${f.compat.model}` : 'указанная вами модель') : undefined,
+		'compat.gen': f.compat.model ? (latin ? `модели ${f.compat.model}` : 'указанной вами модели') : undefined,
 		'compat.value': compatItem ? quoteValue(compatItem, 40 + 40 * Math.min(4, detail)) : undefined,
 		related: f.related.length ? relatedList(f, detail) : undefined,
 		promo: f.promoCode,

@@ -30,7 +30,8 @@ const NUM = '(\\d{2,3}(?:[.,]\\d)?)';
 const GAP = '\\s*(?:[:=—-]\\s*)?(?:примерно\\s+|около\\s+|где-?то\\s+)?';
 
 const READERS: Array<{ kind: MeasureKind; re: RegExp; caseSensitive?: boolean }> = [
-	{ kind: 'height', re: new RegExp(`(?<![а-я])(?:рост(?:ом|е|а)?)${GAP}(\\d[.,]\\d{2}|\\d{3})(?![\\d])`, 'g') },
+	// Children's heights start at 50 cm, so two digits count after the word.
+	{ kind: 'height', re: new RegExp(`(?<![а-я])(?:рост(?:ом|е|а)?)${GAP}(\\d[.,]\\d{2}|\\d{2,3})(?![\\d])`, 'g') },
 	{ kind: 'height', re: /(?<![\d.,])(1[4-9]\d)\s*(?:см\s*)?(?:рост)/g },
 	{ kind: 'weight', re: new RegExp(`(?<![а-я])(?:вес(?:ом|е)?|вешу|весит)${GAP}${NUM}`, 'g') },
 	{ kind: 'weight', re: /(?<![\d.,])(\d{2,3}(?:[.,]\d)?)\s*кг(?![а-я])/g },
@@ -161,7 +162,7 @@ export function matchSizeRows(table: SizeTable, measurements: Measurement[]): Si
 	});
 	const best = Math.min(...scores);
 	if (!Number.isFinite(best) || best > usable.length * 2) return undefined;
-	const rows = table.rows.filter((_, i) => Math.abs(scores[i] - best) < 1e-9).slice(0, 3);
+	const rows = table.rows.filter((_, i) => Math.abs(scores[i] - best) < 1e-9);
 	const used = new Set(usable.map((m) => m.kind));
 	const unusedIndex = kinds.findIndex((k) => k !== undefined && k !== 'size' && !used.has(k));
 	return {

@@ -13,7 +13,7 @@ import type { DraftInput, DraftResult } from './types';
 /** Variants tried against recent replies before settling for the least similar one. */
 export const MAX_ATTEMPTS = 24;
 /** Stop searching once a variant is this far below the guardrail's repetition threshold. */
-const GOOD_ENOUGH = DEFAULT_SIMILARITY_THRESHOLD - 0.15;
+const GOOD_ENOUGH = DEFAULT_SIMILARITY_THRESHOLD - 0.1;
 
 function maxSimilarity(text: string, recent: readonly string[]): number {
 	let max = 0;

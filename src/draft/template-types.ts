@@ -22,6 +22,7 @@ export type Flag =
 	| 'sizeInChart'
 	| 'specs'
 	| 'spec'
+	| 'specAsked'
 	| 'compat'
 	| 'compatModel'
 	| 'compatListed'
@@ -38,8 +39,10 @@ export type Flag =
 	| 'repeat'
 	| 'churn'
 	| 'asksExchange'
+	| 'numbers'
 	// special drafts
 	| 'related'
+	| 'relatedMany'
 	| 'relatedArticles'
 	| 'promo';
 

@@ -31,7 +31,7 @@ export const DELIVERY_DELAY: ReplyTemplate = {
 	},
 	body: [
 		STATUS_FROM_ORDER,
-		{ text: 'Доставкой занимается {mp.name}, поэтому точную дату мы, к сожалению, назвать не можем.', unless: ['orderStatus'] },
+		{ text: 'Доставкой занимается {mp.name}, поэтому точную дату мы, к сожалению, назвать не можем: актуальный статус виден {mp.accountOrders}.', unless: ['orderStatus'] },
 		{ text: 'Сроки и текущий статус доставки отображаются {mp.accountOrders}: там самая актуальная информация.', unless: ['orderStatus'] },
 		{ text: 'Заказ доставляет {mp.name}: актуальный статус и ожидаемую дату видно {mp.accountOrders}.', unless: ['orderStatus'] },
 	],

@@ -1,5 +1,5 @@
 import type { ReplyTemplate } from '../template-types';
-import { CLOSE_POSITIVE } from './shared';
+import { CLOSE_POSITIVE, gate } from './shared';
 
 // Drafts for a purpose rather than an intent.
 
@@ -60,33 +60,41 @@ export const FIVE_STAR_UPSELL: ReplyTemplate = {
 		],
 		friendly: [
 			{ text: 'Спасибо за отзыв и пять звёзд!', when: ['r5'] },
-			'Ваш отзыв о {p.pre} — [лучший повод для улыбки|отличное начало дня] для нашей команды!',
+			'Спасибо за отзыв о {p.pre} — [это лучший повод для улыбки|отличное начало дня] для нашей команды!',
 			'Спасибо [большое|огромное] за отзыв о {p.pre}!',
 		],
 	},
-	body: {
+	body: gate({
 		formal: [
-			'Возможно, вам [понравятся|пригодятся] и другие наши товары: {related}.',
-			'Позвольте порекомендовать и другие наши товары: {related}.',
-			'Если захотите дополнить покупку, обратите внимание на эти товары: {related}.',
+			{ text: 'Возможно, вам [понравятся|пригодятся] и другие наши товары: {related}.', when: ['relatedMany'] },
+			{ text: 'Позвольте порекомендовать и другие наши товары: {related}.', when: ['relatedMany'] },
+			{ text: 'Если захотите дополнить покупку, обратите внимание на эти товары: {related}.', when: ['relatedMany'] },
+			{ text: 'Возможно, вам [понравится|пригодится] и другой наш товар — {related}.', unless: ['relatedMany'] },
+			{ text: 'Позвольте порекомендовать и ещё один наш товар — {related}.', unless: ['relatedMany'] },
 		],
 		empathetic: [
-			'Нам кажется, вам могут понравиться и эти товары: {related}.',
-			'Мы подобрали то, что может вас порадовать: {related}.',
-			'Возможно, вас заинтересуют и эти товары: {related}.',
+			{ text: 'Нам кажется, вам могут понравиться и эти товары: {related}.', when: ['relatedMany'] },
+			{ text: 'Мы подобрали то, что может вас порадовать: {related}.', when: ['relatedMany'] },
+			{ text: 'Возможно, вас заинтересуют и эти товары: {related}.', when: ['relatedMany'] },
+			{ text: 'Нам кажется, вам может понравиться и этот товар — {related}.', unless: ['relatedMany'] },
+			{ text: 'Мы подобрали то, что может вас порадовать, — {related}.', unless: ['relatedMany'] },
 		],
 		friendly: [
-			'Кстати, присмотритесь и к этим товарам: {related}.',
-			'Вам могут понравиться и эти наши товары: {related}.',
-			'Если захочется ещё чего-то приятного, вот наши товары: {related}.',
+			{ text: 'Кстати, присмотритесь и к этим товарам: {related}.', when: ['relatedMany'] },
+			{ text: 'Вам могут понравиться и эти наши товары: {related}.', when: ['relatedMany'] },
+			{ text: 'Если захочется ещё чего-то приятного, вот наши товары: {related}.', when: ['relatedMany'] },
+			{ text: 'Кстати, присмотритесь и к этому товару — {related}.', unless: ['relatedMany'] },
+			{ text: 'Вам может понравиться и этот наш товар — {related}.', unless: ['relatedMany'] },
 		],
-	},
+	}, ['related']),
 	nextStep: [
 		{ text: 'Для следующего заказа дарим вам промокод {promo}: его можно ввести при оформлении заказа {mp.on}.', when: ['promo'] },
 		{ text: 'Специально для вас — промокод {promo} на следующую покупку {mp.on}.', when: ['promo'] },
 		{ text: 'Ваш промокод на следующий заказ {mp.on}: {promo}.', when: ['promo'] },
-		{ text: 'Их легко найти по артикулу в поиске {mp.gen}.', when: ['relatedArticles'], unless: ['promo'] },
-		{ text: 'Их можно найти по названию в нашем магазине {mp.on}.', unless: ['relatedArticles', 'promo'] },
+		{ text: 'Их легко найти по артикулу в поиске {mp.gen}.', when: ['relatedArticles', 'relatedMany'], unless: ['promo'] },
+		{ text: 'Его легко найти по артикулу в поиске {mp.gen}.', when: ['relatedArticles'], unless: ['promo', 'relatedMany'] },
+		{ text: 'Их можно найти по названию в нашем магазине {mp.on}.', when: ['relatedMany'], unless: ['relatedArticles', 'promo'] },
+		{ text: 'Его можно найти по названию в нашем магазине {mp.on}.', when: ['related'], unless: ['relatedArticles', 'promo', 'relatedMany'] },
 	],
 	closing: CLOSE_POSITIVE,
 };
