@@ -7,7 +7,7 @@ module.exports = {
 			preset: 'ts-jest',
 			testEnvironment: 'node',
 			roots: ['<rootDir>/tests'],
-			testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/sandbox/**/*.test.js'],
+			testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.js', '<rootDir>/tests/sandbox/**/*.test.js'],
 		},
 		{
 			displayName: 'e2e',

@@ -1,4 +1,4 @@
-import { REPLY_LIMITS } from '../guardrails/limits';
+import { REPLY_LIMITS } from '../guardrails';
 import { flagsOf, varsOf, type Facts } from './context';
 import { eligible, render } from './render';
 import { BLOCK_LETTER, BLOCK_NAMES, OPTIONAL_BLOCKS, type BlockName, type ReplyTemplate } from './template-types';

@@ -62,7 +62,11 @@ export function analyse(input: DraftInput, extras: Extras = {}): Facts {
 		const fromBuyer = readMeasurements(interaction.text);
 		size = matchSizeRows(table, fromBuyer);
 		// No numbers from the buyer: the size they ordered still says which row they wear.
-		if (!size && order?.size) size = matchSizeRows(table, [{ kind: 'size', value: order.size.trim().toUpperCase() }]);
+		if (!size && order?.size) {
+			const label = order.size.trim();
+			const value = /^\d+(?:[.,]\d)?$/.test(label) ? Number(label.replace(',', '.')) : label.toUpperCase();
+			size = matchSizeRows(table, [{ kind: 'size', value }]);
+		}
 		if (size && !size.exact && size.basis.every((m) => m.kind === 'size')) size = undefined;
 		sizeByLabel = !!size && size.basis.every((m) => m.kind === 'size');
 	}
@@ -96,7 +100,8 @@ export function flagsOf(f: Facts): Set<Flag> {
 	// A status is private: it is only told in a chat.
 	add('orderStatus', order && f.orderStatus && f.channel === 'chat');
 	add('sizeTable', f.table);
-	add('sizeRow', f.size && f.size.rows.length > 0);
+	// Only when there is something to say: a chart of bare size labels has no measures to quote.
+	add('sizeRow', sizeFit(f, 6) !== undefined);
 	add('sizeInChart', f.size && f.sizeByLabel && f.size.exact);
 	add('specs', f.specs.length > 0);
 	add('spec', f.matched.length > 0);

@@ -1,4 +1,4 @@
-import { DEFAULT_SIMILARITY_THRESHOLD, replySimilarity } from '../guardrails/rules/repetition';
+import { DEFAULT_SIMILARITY_THRESHOLD, replySimilarity } from '../guardrails';
 import { assemble, type Assembled } from './assemble';
 import { analyse, type Extras, type Facts } from './context';
 import { parseDraftInput } from './input';

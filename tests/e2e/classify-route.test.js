@@ -1,72 +1,19 @@
-// AgentIQ Classify in a real n8n, on sandbox items: WB Trigger → Classify (one output per route) → only the
-// "Auto Reply" output is wired to the Wildberries reply. The sandbox must receive replies for exactly the reviews
-// the rules route to auto_reply (computed independently with the same compiled core), and none for the others.
+// The template "WB reviews: classify, draft, guard, reply" in a real n8n, on sandbox items: WB Trigger → Classify
+// (one output per route) → Auto Reply → Draft → Guard → Wildberries reply. The sandbox must receive replies for
+// exactly the reviews the rules route to auto_reply (computed independently with the same compiled core), once
+// each, every one clean by the guardrails, and pairwise different; none for the other routes.
 'use strict';
 const path = require('path');
 const { createSandbox, TOKENS } = require('../sandbox/server');
 const { ensureN8n } = require('./n8n-install');
 const { startN8n, versionsUnderTest } = require('./n8n-harness');
-const { wbSandboxCredential, countBy, REPO_ROOT } = require('./support');
+const { wbSandboxCredential, loadTemplate, countBy, REPO_ROOT } = require('./support');
 
 const WORKFLOW_ID = 'agentiqClassifyE2e01';
 const dist = path.join(REPO_ROOT, 'dist', 'src');
 
 function workflow() {
-	const cred = { wildberriesApi: { id: 'agentiqWbSandbox01', name: 'Wildberries (sandbox)' } };
-	const noop = (name, y) => ({ id: `0d2c1f3e-0000-4000-8000-00000000000${y}`, name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [700, y * 120], parameters: {} });
-	return {
-		id: WORKFLOW_ID,
-		name: 'e2e: classify and route WB reviews',
-		nodes: [
-			{
-				id: '0d2c1f3e-0000-4000-8000-000000000001',
-				name: 'New WB review',
-				type: 'n8n-nodes-agentiq.wildberriesTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newReview', onlyUnanswered: true, firstRun: 'includeExisting', options: {} },
-				credentials: cred,
-			},
-			{
-				id: '0d2c1f3e-0000-4000-8000-000000000002',
-				name: 'Classify',
-				type: 'n8n-nodes-agentiq.agentIqClassify',
-				typeVersion: 1,
-				position: [250, 0],
-				parameters: { mode: 'offline', outputMode: 'perRoute', options: {} },
-			},
-			{
-				id: '0d2c1f3e-0000-4000-8000-000000000003',
-				name: 'Reply on WB',
-				type: 'n8n-nodes-agentiq.wildberries',
-				typeVersion: 1,
-				position: [500, -120],
-				parameters: {
-					resource: 'review',
-					operation: 'reply',
-					reviewId: '={{ $json.externalId }}',
-					text: '={{ "Спасибо за отзыв о товаре «" + $json.productName + "»! Рады, что покупка понравилась." }}',
-					skipIfSent: true,
-				},
-				credentials: cred,
-			},
-			noop('Approval queue', 5),
-			noop('Escalated', 6),
-			noop('Ignored', 7),
-		],
-		connections: {
-			'New WB review': { main: [[{ node: 'Classify', type: 'main', index: 0 }]] },
-			Classify: {
-				main: [
-					[{ node: 'Reply on WB', type: 'main', index: 0 }],
-					[{ node: 'Approval queue', type: 'main', index: 0 }],
-					[{ node: 'Escalated', type: 'main', index: 0 }],
-					[{ node: 'Ignored', type: 'main', index: 0 }],
-				],
-			},
-		},
-		settings: { executionOrder: 'v1' },
-	};
+	return loadTemplate('wb-reviews-classify-draft-reply.json', WORKFLOW_ID);
 }
 
 async function expectedRoutes(sb) {
@@ -85,7 +32,7 @@ async function expectedRoutes(sb) {
 	return routes;
 }
 
-describe.each(versionsUnderTest())('n8n %s: AgentIQ Classify routes sandbox reviews', (version) => {
+describe.each(versionsUnderTest())('n8n %s: classify → draft → guard → reply on sandbox reviews', (version) => {
 	let sb;
 	let n8n;
 
@@ -100,7 +47,7 @@ describe.each(versionsUnderTest())('n8n %s: AgentIQ Classify routes sandbox revi
 		if (sb) await sb.stop();
 	});
 
-	it('replies only to the reviews routed to auto_reply, once each', async () => {
+	it('replies only to the reviews routed to auto_reply, once each, with clean and varied drafts', async () => {
 		const routes = await expectedRoutes(sb);
 		const auto = [...routes].filter(([, r]) => r === 'auto_reply').map(([id]) => id);
 		const others = [...routes].filter(([, r]) => r !== 'auto_reply').map(([id]) => id);
@@ -119,6 +66,10 @@ describe.each(versionsUnderTest())('n8n %s: AgentIQ Classify routes sandbox revi
 		const replied = sb.state.replies.filter((r) => r.kind === 'feedbackAnswer').map((r) => r.targetId);
 		expect([...countBy(replied)].filter(([, n]) => n > 1)).toEqual([]);
 		expect(new Set(replied)).toEqual(new Set(auto));
+		const { check } = require(path.join(dist, 'guardrails', 'index.js'));
+		const texts = sb.state.replies.filter((r) => r.kind === 'feedbackAnswer').map((r) => r.text);
+		for (const text of texts) expect([text, check(text, { marketplace: 'wb', channel: 'review' }).ok]).toEqual([text, true]);
+		expect(new Set(texts).size).toBe(texts.length);
 		const executions = await n8n.executions(WORKFLOW_ID);
 		expect(executions.every((e) => e.status === 'success')).toBe(true);
 	}, 10 * 60 * 1000);

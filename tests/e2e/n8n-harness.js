@@ -30,12 +30,26 @@ const API_KEY_SCOPES = [
 ];
 const LOG_LINES_KEPT = 5000;
 
-// Groups of every n8n this process started and has not stopped yet, so a crashing test run does not leave
-// servers and task runners behind.
+// Groups of every n8n this process started and has not stopped yet, so a crashing script does not leave servers
+// and task runners behind. Under jest this listener sits on the sandbox's process object and never fires, hence
+// also the watchdog below for servers.
 const liveGroups = new Set();
 process.on('exit', () => {
 	for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
 });
+
+// A detached shell that, once this process is gone (killed test run, jest timeout), kills the n8n process group
+// and removes its user folder. It ends by itself when the group ends first (normal stop, restart).
+function startWatchdog(groupPid, userFolder) {
+	// Plain `sh` (dash) kill takes a negative pid as a group but does not accept `--`.
+	const script =
+		'while kill -0 "$0" 2>/dev/null && kill -0 "-$1" 2>/dev/null; do sleep 2; done; ' +
+		'if ! kill -0 "$0" 2>/dev/null; then kill -KILL "-$1" 2>/dev/null; [ -n "$2" ] && rm -rf "$2"; fi';
+	const folder = process.env.AGENTIQ_E2E_KEEP ? '' : userFolder;
+	const watchdog = spawn('sh', ['-c', script, String(process.pid), String(groupPid), folder], { detached: true, stdio: 'ignore' });
+	watchdog.unref();
+	return watchdog;
+}
 
 function killGroup(pid, signal) {
 	try {
@@ -330,6 +344,7 @@ async function startN8n(options) {
 		const proc = spawn(install.nodeBin, [install.n8nBin, 'start'], { env: spawnedEnv, cwd: userFolder, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		child = proc;
 		liveGroups.add(proc.pid);
+		startWatchdog(proc.pid, userFolder);
 		const logStream = fs.createWriteStream(logFile, { flags: 'a' });
 		let ready = false;
 		let partial = { stdout: '', stderr: '' };
@@ -447,6 +462,7 @@ async function startN8n(options) {
 			if (Date.now() > deadline + 5000) throw new Error(`n8n ${version}: process group ${proc.pid} survives SIGKILL`);
 		}
 		liveGroups.delete(proc.pid);
+		// The group is gone, so the watchdog ends on its own within 2 s; no need to wait for it.
 		child = null;
 		instance.stopMs = Date.now() - started;
 	}

@@ -82,6 +82,13 @@ describe('sizeAnswerDraft', () => {
 		expect(d.text).toMatch(/42 — обхват груди 82–86 см.*50 — обхват груди 98–102 см/);
 	});
 
+	test('a chart of bare size labels still gives a draft', () => {
+		const product = { sizeTable: { columns: ['Размер'], rows: [{ size: '44', values: ['44'] }, { size: '46', values: ['46'] }] } };
+		const d = sizeAnswerDraft({ ...simple('sizing_fit', { channel: 'chat', text: 'ношу 44' }), product });
+		expect(d.text).toMatch(/44/);
+		expect(check(d.text, { marketplace: 'wb', channel: 'chat' }).ok).toBe(true);
+	});
+
 	test('needs a chart', () => {
 		expect(() => sizeAnswerDraft(simple('sizing_fit', { channel: 'chat' }))).toThrow(/"product.sizeTable" with at least one row is required/);
 	});
