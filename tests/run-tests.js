@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: the unit project, then the e2e project (real n8n, one test file at a time), then one summary line.
+// `npm test`: the unit project, the contract project (prism against the official specs), then the e2e project
+// (real n8n, one test file at a time), then one summary line.
 // CI reads the LAST line, which is exactly "N passed, N failed" (", N skipped" appended when some were skipped).
-// Does not build or install this package's dependencies (CI does that first); the e2e tests install the pinned
+// Builds dist/ when it is missing but installs nothing of this package (npm ci does that); the e2e tests install the pinned
 // n8n versions themselves through tests/e2e/n8n-install.js (cached across runs).
 'use strict';
 const fs = require('fs');
@@ -39,7 +40,18 @@ function runProject(name, extraArgs) {
 
 function main() {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
-	const runs = [runProject('unit', []), runProject('e2e', ['--runInBand'])];
+	if (!fs.existsSync(path.join(ROOT, 'dist', 'package.json'))) {
+		// The contract and e2e tests run the compiled package, as n8n does.
+		process.stdout.write('dist/ is missing: building first\n');
+		const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: process.env });
+		if (build.status !== 0) {
+			process.stdout.write('0 passed, 1 failed\n');
+			process.exit(1);
+		}
+	}
+	// Servers and child processes of the contract and e2e suites are stopped by the tests themselves; --forceExit
+	// only keeps a stray keep-alive socket from holding jest open.
+	const runs = [runProject('unit', []), runProject('contract', ['--runInBand', '--forceExit']), runProject('e2e', ['--runInBand', '--forceExit'])];
 	let passed = 0;
 	let failed = 0;
 	let skipped = 0;

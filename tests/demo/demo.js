@@ -62,8 +62,12 @@ async function main() {
 	});
 
 	const workflows = templates();
-	// Only workflows whose credentials the demo can fill are published; the rest are imported for a look.
-	const publishable = workflows.filter((wf) => wf.nodes.every((n) => Object.keys(n.credentials || {}).every((t) => t === 'wildberriesApi')));
+	// Published: the scenario workflows whose credentials the demo can fill. The basic example answers every review
+	// with one text and would race the scenario workflows for the same reviews, so it is only imported for a look.
+	const importOnly = new Set(['wb-reply-to-reviews.json']);
+	const publishable = workflows.filter(
+		(wf) => !importOnly.has(wf.file) && wf.nodes.every((n) => Object.keys(n.credentials || {}).every((t) => t === 'wildberriesApi')),
+	);
 	const n8n = await startN8n({
 		version,
 		port: await pickPort(Number(arg('n8n-port', '5678'))),
@@ -71,6 +75,9 @@ async function main() {
 		workflows: workflows.map(({ file, ...wf }) => wf),
 		publish: publishable.map((wf) => wf.id),
 	});
+
+	// Sets up the owner account (and an API key for the harness), so the printed login works.
+	await n8n.executions();
 
 	const line = '─'.repeat(78);
 	console.log(`\n${line}\nAgentIQ demo is running\n${line}`);

@@ -311,6 +311,8 @@ async function startN8n(options) {
 			WEBHOOK_URL: `${baseUrl}/`,
 			N8N_EDITOR_BASE_URL: `${baseUrl}/`,
 			N8N_SECURE_COOKIE: 'false',
+			// stop() sends SIGKILL 20 s after SIGTERM anyway; let n8n give up on running executions before that.
+			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '15',
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			...env,
 		});
@@ -438,7 +440,7 @@ async function startN8n(options) {
 		}
 	}
 
-	async function stopProcess({ timeoutMs = 30000 } = {}) {
+	async function stopProcess({ timeoutMs = 20000 } = {}) {
 		const proc = child;
 		if (!proc) return;
 		const started = Date.now();
@@ -688,4 +690,4 @@ function versionsUnderTest() {
 		.filter(Boolean);
 }
 
-module.exports = { startN8n, runOnce, exportNodes, versionsUnderTest, parseRawOutput, REPO_ROOT };
+module.exports = { OWNER, startN8n, runOnce, exportNodes, versionsUnderTest, parseRawOutput, REPO_ROOT };
