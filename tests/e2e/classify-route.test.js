@@ -45,7 +45,7 @@ describe.each(versionsUnderTest())('n8n %s: classify → draft → guard → rep
 	afterAll(async () => {
 		if (n8n) await n8n.stop();
 		if (sb) await sb.stop();
-	});
+	}, 90_000);
 
 	it('replies only to the reviews routed to auto_reply, once each, with clean and varied drafts', async () => {
 		const routes = await expectedRoutes(sb);

@@ -41,7 +41,7 @@ describe.each(versionsUnderTest())('n8n %s: WB reviews are answered exactly once
 	afterAll(async () => {
 		if (n8n) await n8n.stop();
 		if (sb) await sb.stop();
-	});
+	}, 90_000);
 
 	it('answers the backlog, new reviews under faults, and reviews around a restart, each once', async () => {
 		const { withText: backlog, ratingOnly } = await unansweredOnWb(sb);
