@@ -76,13 +76,15 @@ function confidence(score: number, runnerUp: number, tokens: number, used: numbe
 /** The order number in the text, read by src/orders for the item's marketplace; none without a marketplace. */
 function findOrderNumber(text: string, marketplace: string | undefined): string | null {
 	if (marketplace === undefined || !(MARKETPLACES as readonly string[]).includes(marketplace)) return null;
-	// Every order number format of the three marketplaces has at least six digits; most texts have none,
-	// and the extractor's full scan is the most expensive step of a classification.
-	if (countDigits(text) < MIN_ORDER_DIGITS) return null;
+	// Every order number format of the three marketplaces has a run of at least six digits (buyers may split it
+	// with spaces or dashes); most texts have none, and the extractor's full scan is the most expensive step of a
+	// classification.
+	if (countDigits(text) < MIN_ORDER_DIGITS || !DIGIT_RUN.test(text)) return null;
 	return extractOrderNumber(text, marketplace as Marketplace);
 }
 
 const MIN_ORDER_DIGITS = 6;
+const DIGIT_RUN = /[0-9０-９](?:[\s\-–—.]?[0-9０-９]){5}/;
 
 function countDigits(text: string): number {
 	let n = 0;
