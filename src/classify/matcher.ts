@@ -183,6 +183,10 @@ export class CueIndex {
 		const n = tokens.length;
 		const hits: Array<readonly number[]> = new Array(n);
 		for (let i = 0; i < n; i++) hits[i] = this.hits(tokens[i]);
+		// A phrase whose later words occur nowhere in the text cannot match: skipping it keeps common first words
+		// ("не", "в") from trying a hundred phrases each. The result is the same, only found faster.
+		const present = new Set<number>();
+		for (const h of hits) for (const pid of h) present.add(pid);
 		const matches: CueMatch[] = [];
 		for (let i = 0; i < n; i++) {
 			for (const pid of hits[i]) {
@@ -193,6 +197,7 @@ export class CueIndex {
 						matches.push({ cue, start: i, end: i });
 						continue;
 					}
+					if (!allPresent(cue, present)) continue;
 					const end = matchRest(cue, 1, i, tokens, hits);
 					if (end >= 0) matches.push({ cue, start: i, end });
 				}
@@ -200,6 +205,11 @@ export class CueIndex {
 		}
 		return matches;
 	}
+}
+
+function allPresent(cue: CompiledCue, present: ReadonlySet<number>): boolean {
+	for (let k = 1; k < cue.elems.length; k++) if (!present.has(cue.elems[k].pat)) return false;
+	return true;
 }
 
 function matchRest(
