@@ -179,14 +179,25 @@ export class CueIndex {
 		return out;
 	}
 
+	// One mark per pattern, reused across calls (matching is synchronous) and cleared after each text.
+	private marks = new Uint8Array(0);
+
+	private presentMarks(hits: ReadonlyArray<readonly number[]>): Uint8Array {
+		if (this.marks.length < this.byFirst.length + 1) this.marks = new Uint8Array(Math.max(this.byFirst.length + 1, this.marks.length * 2));
+		let max = 0;
+		for (const h of hits) for (const pid of h) if (pid > max) max = pid;
+		if (max >= this.marks.length) this.marks = new Uint8Array(max * 2 + 1);
+		for (const h of hits) for (const pid of h) this.marks[pid] = 1;
+		return this.marks;
+	}
+
 	match(tokens: readonly Token[]): CueMatch[] {
 		const n = tokens.length;
 		const hits: Array<readonly number[]> = new Array(n);
 		for (let i = 0; i < n; i++) hits[i] = this.hits(tokens[i]);
 		// A phrase whose later words occur nowhere in the text cannot match: skipping it keeps common first words
 		// ("не", "в") from trying a hundred phrases each. The result is the same, only found faster.
-		const present = new Set<number>();
-		for (const h of hits) for (const pid of h) present.add(pid);
+		const present = this.presentMarks(hits);
 		const matches: CueMatch[] = [];
 		for (let i = 0; i < n; i++) {
 			for (const pid of hits[i]) {
@@ -203,12 +214,13 @@ export class CueIndex {
 				}
 			}
 		}
+		for (const h of hits) for (const pid of h) present[pid] = 0;
 		return matches;
 	}
 }
 
-function allPresent(cue: CompiledCue, present: ReadonlySet<number>): boolean {
-	for (let k = 1; k < cue.elems.length; k++) if (!present.has(cue.elems[k].pat)) return false;
+function allPresent(cue: CompiledCue, present: Uint8Array): boolean {
+	for (let k = 1; k < cue.elems.length; k++) if (present[cue.elems[k].pat] === 0) return false;
 	return true;
 }
 
