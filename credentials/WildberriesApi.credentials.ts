@@ -7,18 +7,19 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { WB_PRODUCTION_BASE_URLS, joinUrl, wbCategoryForUrl, wbTokenForCategory } from '../src/wb/credential-routing';
+import {
+	WB_API_CATEGORIES,
+	WB_CATEGORY_LABELS,
+	WB_PRODUCTION_BASE_URLS,
+	joinUrl,
+	wbCategoryForUrl,
+	wbTokenForCategory,
+} from '../src/wb/credential-routing';
 
 // WB issues tokens per API category. One token may cover several categories, or a seller may keep one token per
 // category; the request's host decides which token is sent. The public product-card CDN gets no token at all,
 // so a seller token never leaves WB's API hosts.
-const HOSTS = [
-	{ key: 'feedbacks', label: 'Feedbacks and Questions', url: 'https://feedbacks-api.wildberries.ru' },
-	{ key: 'chat', label: 'Buyers Chat', url: 'https://buyer-chat-api.wildberries.ru' },
-	{ key: 'marketplace', label: 'Marketplace (FBS Orders)', url: 'https://marketplace-api.wildberries.ru' },
-	{ key: 'statistics', label: 'Statistics', url: 'https://statistics-api.wildberries.ru' },
-	{ key: 'content', label: 'Content', url: 'https://content-api.wildberries.ru' },
-] as const;
+const HOSTS = WB_API_CATEGORIES.map((key) => ({ key, label: WB_CATEGORY_LABELS[key], url: WB_PRODUCTION_BASE_URLS[key] }));
 
 const CARD_DEFAULT = WB_PRODUCTION_BASE_URLS.card;
 

@@ -1,3 +1,5 @@
+import { WB_DEFAULT_BASE_URLS } from './hosts';
+
 // Which base URL and which token a WB request uses, from the credential's fields. WB scopes tokens by API
 // category and a seller may hold one token for all categories or one per category; the request's host decides.
 
@@ -5,19 +7,14 @@ export type WbApiCategory = 'feedbacks' | 'chat' | 'marketplace' | 'statistics' 
 
 export const WB_API_CATEGORIES: readonly WbApiCategory[] = ['feedbacks', 'chat', 'marketplace', 'statistics', 'content'];
 
-export const WB_PRODUCTION_BASE_URLS: Record<WbApiCategory | 'card', string> = {
-	feedbacks: 'https://feedbacks-api.wildberries.ru',
-	chat: 'https://buyer-chat-api.wildberries.ru',
-	marketplace: 'https://marketplace-api.wildberries.ru',
-	statistics: 'https://statistics-api.wildberries.ru',
-	content: 'https://content-api.wildberries.ru',
-	card: 'https://basket-{basket}.wbbasket.ru',
-};
+/** Production hosts, as the API modules know them (src/wb/hosts.ts). */
+export const WB_PRODUCTION_BASE_URLS: Readonly<Record<WbApiCategory | 'card', string>> = WB_DEFAULT_BASE_URLS;
 
+/** Names the credential's fields use for each category (the card CDN has no token). */
 export const WB_CATEGORY_LABELS: Record<WbApiCategory, string> = {
 	feedbacks: 'Feedbacks and Questions',
 	chat: 'Buyers Chat',
-	marketplace: 'Marketplace',
+	marketplace: 'Marketplace (FBS Orders)',
 	statistics: 'Statistics',
 	content: 'Content',
 };
