@@ -11,6 +11,7 @@ import {
 	WB_API_CATEGORIES,
 	WB_CATEGORY_LABELS,
 	WB_PRODUCTION_BASE_URLS,
+	capitalise,
 	joinUrl,
 	wbCategoryForUrl,
 	wbTokenForCategory,
@@ -23,13 +24,9 @@ const HOSTS = WB_API_CATEGORIES.map((key) => ({ key, label: WB_CATEGORY_LABELS[k
 
 const CARD_DEFAULT = WB_PRODUCTION_BASE_URLS.card;
 
-function cap(key: string): string {
-	return key.charAt(0).toUpperCase() + key.slice(1);
-}
-
 const tokenFields: INodeProperties[] = HOSTS.map((host) => ({
 	displayName: `${host.label} Token`,
-	name: `token${cap(host.key)}`,
+	name: `token${capitalise(host.key)}`,
 	type: 'string' as const,
 	typeOptions: { password: true },
 	default: '',

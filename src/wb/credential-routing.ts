@@ -1,4 +1,4 @@
-import { WB_DEFAULT_BASE_URLS } from './hosts';
+import { WB_DEFAULT_BASE_URLS, wbBaseUrl as hostBaseUrl } from './hosts';
 
 // Which base URL and which token a WB request uses, from the credential's fields. WB scopes tokens by API
 // category and a seller may hold one token for all categories or one per category; the request's host decides.
@@ -25,14 +25,17 @@ function trimSlash(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
-function capitalise(key: string): string {
+export function capitalise(key: string): string {
 	return key.charAt(0).toUpperCase() + key.slice(1);
 }
 
-/** The base URL in force: the override only counts while "Custom Base URLs" is on. */
-export function wbBaseUrl(credentials: CredentialData, host: WbApiCategory | 'card'): string {
-	const override = credentials.customBaseUrls ? String(credentials[`${host}BaseUrl`] ?? '').trim() : '';
-	return trimSlash(override || WB_PRODUCTION_BASE_URLS[host]);
+/**
+ * The base URL in force: the override only counts while "Custom Base URLs" is on. The card host needs the basket
+ * number that replaces {basket}.
+ */
+export function wbBaseUrl(credentials: CredentialData, host: WbApiCategory | 'card', basket?: string): string {
+	const override = credentials.customBaseUrls ? String(credentials[`${host}BaseUrl`] ?? '') : '';
+	return hostBaseUrl(host, { baseUrls: { [host]: override }, basket });
 }
 
 /** The API category a full request URL belongs to, or undefined for any other host (then no token is sent). */

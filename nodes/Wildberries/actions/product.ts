@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { basketCandidates, productCardPath } from '../../../src/wb/requests';
+import { basketCandidates, productCard } from '../../../src/wb/requests';
 import { parseCard } from '../../../src/wb/normalise';
 import { wbRequest } from '../transport/request';
 import { requiredInteger, type OperationHandler } from './common';
@@ -37,10 +37,9 @@ export const productFields: INodeProperties[] = [
 
 const getCard: OperationHandler = async function (this: IExecuteFunctions, i, input) {
 	const nmId = requiredInteger.call(this, 'nmId', 'Article (nmId)', i);
-	const { path } = productCardPath(nmId);
 	// The article → basket host table drifts as WB adds hosts, so neighbours of the computed host are tried too.
 	for (const basket of basketCandidates(nmId)) {
-		const body = await wbRequest.call(this, { host: 'card', method: 'GET', path }, { itemIndex: i, basket, allowNotFound: true });
+		const body = await wbRequest.call(this, productCard(nmId, basket), { itemIndex: i, allowNotFound: true });
 		if (body !== undefined && body !== null) {
 			return { ...input, product: parseCard(body) as unknown as IDataObject };
 		}

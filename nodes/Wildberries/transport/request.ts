@@ -20,8 +20,6 @@ export const WB_CREDENTIAL = 'wildberriesApi';
 
 export interface WbCallOptions {
 	itemIndex?: number;
-	/** For the product card CDN: the basket number that replaces {basket} in the card base URL. */
-	basket?: string;
 	/**
 	 * For a write: after a 5xx, time-out or dropped connection, tells whether the write took effect anyway. When
 	 * given, the write is retried only if it did not, so an ambiguous failure neither loses nor doubles a reply.
@@ -83,8 +81,7 @@ function backoffMs(attempt: number): number {
 export async function wbRequest(this: Context, request: WbRequest, options: WbCallOptions = {}): Promise<unknown> {
 	const credentials = await this.getCredentials(WB_CREDENTIAL);
 	const host = request.host as WbApiCategory | 'card';
-	let base = wbBaseUrl(credentials, host);
-	if (host === 'card') base = base.replace('{basket}', options.basket ?? '01');
+	const base = wbBaseUrl(credentials, host, request.basket);
 	const url = joinUrl(base, request.path);
 	const intervalMs = Number(host === 'feedbacks' ? credentials.feedbacksIntervalMs ?? 1000 : credentials.otherIntervalMs ?? 1000);
 	const laneKey = `${host}|${base}|${this.getNode().credentials?.[WB_CREDENTIAL]?.id ?? ''}`;

@@ -16,7 +16,8 @@ describe('WB credential routing', () => {
 	it('uses overrides only while custom base URLs are on', () => {
 		expect(wbBaseUrl(creds, 'feedbacks')).toBe('http://127.0.0.1:8787/wb/feedbacks');
 		expect(wbBaseUrl({ ...creds, customBaseUrls: false }, 'feedbacks')).toBe('https://feedbacks-api.wildberries.ru');
-		expect(wbBaseUrl({}, 'card')).toBe('https://basket-{basket}.wbbasket.ru');
+		expect(wbBaseUrl({}, 'card', '07')).toBe('https://basket-07.wbbasket.ru');
+		expect(wbBaseUrl(creds, 'card', '18')).toBe('http://127.0.0.1:8787/wb/basket');
 	});
 
 	it('maps a URL to its category and picks the category token, falling back to the main one', () => {
