@@ -19,6 +19,7 @@ import {
 	validateSlaRules,
 	type RuleSet,
 } from '../../src/rules';
+import { asNodeError } from '../shared/errors';
 import { llmJson } from '../shared/llm';
 
 const ROUTE_OUTPUTS = ['auto_reply', 'draft_for_approval', 'escalate', 'ignore'] as const;
@@ -265,10 +266,7 @@ export class AgentIqClassify implements INodeType {
 					outputs[perRoute ? 1 : 0].push({ json: { ...items[i].json, error: (error as Error).message }, pairedItem: { item: i } });
 					continue;
 				}
-				throw new NodeOperationError(this.getNode(), error instanceof NodeOperationError ? error.message : (error as Error).message, {
-					itemIndex: i,
-					description: error instanceof InputFieldError ? `Check the field "${error.field}" of the incoming item.` : undefined,
-				});
+				throw asNodeError(this.getNode(), error, i, error instanceof InputFieldError ? `Check the field "${error.field}" of the incoming item.` : undefined);
 			}
 		}
 		return outputs;

@@ -9,6 +9,7 @@ import type { Channel, Marketplace } from '../../src/interaction';
 import { InputFieldError, readProcessingInput } from '../../src/interaction-input';
 import { draftMessages, llmDraftSchema, regenerateMessages } from '../../src/llm/draft-prompt';
 import { readRecentReplies } from '../../src/recent-replies';
+import { asNodeError } from '../shared/errors';
 import { llmJson } from '../shared/llm';
 
 type Mode = 'template' | 'llm' | 'llmWithFallback';
@@ -171,12 +172,7 @@ export class AgentIqDraft implements INodeType {
 					out.push({ json: { ...items[i].json, error: (error as Error).message }, pairedItem: { item: i } });
 					continue;
 				}
-				throw error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), (error as Error).message, {
-							itemIndex: i,
-							description: error instanceof InputFieldError ? `Check the field "${error.field}" of the incoming item.` : undefined,
-						});
+				throw asNodeError(this.getNode(), error, i, error instanceof InputFieldError ? `Check the field "${error.field}" of the incoming item.` : undefined);
 			}
 		}
 		return [out];

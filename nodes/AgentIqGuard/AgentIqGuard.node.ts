@@ -4,6 +4,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { check } from '../../src/guardrails';
 import { CHANNELS, MARKETPLACES } from '../../src/interaction';
 import { readRecentReplies } from '../../src/recent-replies';
+import { asNodeError } from '../shared/errors';
 
 export class AgentIqGuard implements INodeType {
 	description: INodeTypeDescription = {
@@ -125,7 +126,7 @@ export class AgentIqGuard implements INodeType {
 					blocked.push({ json: { ...items[i].json, error: (error as Error).message }, pairedItem: { item: i } });
 					continue;
 				}
-				throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: i });
+				throw asNodeError(this.getNode(), error, i);
 			}
 		}
 		return [pass, blocked];

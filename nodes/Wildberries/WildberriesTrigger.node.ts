@@ -29,7 +29,7 @@ import {
 	parseQuestionListLenient,
 } from '../../src/wb/normalise';
 import { chatEvents, listFeedbacks, listQuestions } from '../../src/wb/requests';
-import { asNodeError } from './transport/errors';
+import { asNodeError } from '../shared/errors';
 import { wbRequest } from './transport/request';
 
 type WbEvent = 'newReview' | 'newQuestion' | 'newChatMessage';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../transport/errors';
+import { asNodeError } from '../../shared/errors';
 
 export type OperationHandler = (
 	this: IExecuteFunctions,

@@ -73,7 +73,9 @@ describe('AgentIQ Classify node, offline', () => {
 
 	it('names the rule, the path and the reason of invalid rules', async () => {
 		const rules = JSON.stringify([{ name: 'broken', conditions: { all: [{ fact: 'intent', operator: 'looksLike', value: 'x' }] }, event: { type: 'route', params: { route: 'auto_reply' } } }]);
-		await expect(run(ctxWith(baseParams({ routingRules: rules }), [item(review('a', 'Спасибо', 5))]))).rejects.toThrow(/broken.*conditions\.all\[0\]\.operator/);
+		const error = await run(ctxWith(baseParams({ routingRules: rules }), [item(review('a', 'Спасибо', 5))])).catch((e: Error & { description?: string }) => e);
+		expect((error as Error).message).toMatch(/broken.*conditions\.all\[0\]\.operator/);
+		expect((error as { description?: string }).description).toMatch(/^Fix the Routing Rules parameter: rule broken, path rules\[0\]\.conditions\.all\[0\]\.operator/);
 	});
 
 	it('names the field and the item of bad input; continueOnFail sends it to approval with the error', async () => {
