@@ -17,6 +17,8 @@ const { spawn } = require('child_process');
 const { ensureN8n } = require('./n8n-install');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
+// A package built elsewhere (tests/e2e/stage-package.js) when several runs share this checkout.
+const PACKAGE_DIR = process.env.AGENTIQ_PACKAGE_DIR ? path.resolve(process.env.AGENTIQ_PACKAGE_DIR) : REPO_ROOT;
 const OWNER = { email: 'e2e-owner@agentiq.test', firstName: 'E2e', lastName: 'Owner', password: 'E2e-owner-Passw0rd' };
 const API_KEY_SCOPES = [
 	'workflow:read',
@@ -280,7 +282,7 @@ async function http(method, url, { body, headers = {}, timeoutMs = 30000 } = {})
 async function startN8n(options) {
 	const {
 		version,
-		packageDir = REPO_ROOT,
+		packageDir = PACKAGE_DIR,
 		packageMode = 'copy',
 		credentials = [],
 		workflows = [],
@@ -620,7 +622,7 @@ function parseRawOutput(stdout) {
  *   output(nodeName: string, outputIndex?: number): object[], stdout: string, stderr: string }>}
  *   `run` is n8n's IRun-like JSON; output(name) = the json of the items node `name` produced on its output.
  */
-async function runOnce({ version, workflow, credentials = [], packageDir = REPO_ROOT, packageMode = 'copy', env = {}, timeoutMs = 180000 }) {
+async function runOnce({ version, workflow, credentials = [], packageDir = PACKAGE_DIR, packageMode = 'copy', env = {}, timeoutMs = 180000 }) {
 	const install = await ensureN8n(version);
 	const userFolder = await prepareUserFolder(install, { packageDir, packageMode, credentials, workflows: [workflow], env });
 	try {
@@ -670,7 +672,7 @@ async function runOnce({ version, workflow, credentials = [], packageDir = REPO_
  * `n8n export:nodes`: the node type descriptions n8n loaded (built-ins and this package).
  * @returns {Promise<object[]>} each with at least { name, displayName, version, credentials? }
  */
-async function exportNodes(version, { packageDir = REPO_ROOT, packageMode = 'copy' } = {}) {
+async function exportNodes(version, { packageDir = PACKAGE_DIR, packageMode = 'copy' } = {}) {
 	const install = await ensureN8n(version);
 	const userFolder = await prepareUserFolder(install, { packageDir, packageMode, credentials: [], workflows: [], env: {} });
 	try {
