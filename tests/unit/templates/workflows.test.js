@@ -63,3 +63,78 @@ describe('template workflows', () => {
 		});
 	});
 });
+
+describe('template wiring', () => {
+	describe.each(files)('%s', (file) => {
+		const wf = JSON.parse(fs.readFileSync(path.join(root, 'workflows', file), 'utf8'));
+		const targets = new Set();
+		for (const byType of Object.values(wf.connections)) for (const outputs of Object.values(byType)) for (const output of outputs) for (const c of output || []) targets.add(c.node);
+
+		it('leaves no node unconnected (sticky notes aside)', () => {
+			for (const node of wf.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote')) {
+				const connected = targets.has(node.name) || Boolean(wf.connections[node.name]);
+				expect([node.name, connected]).toEqual([node.name, true]);
+			}
+		});
+
+		it('keeps "Skip If Already Sent" on for every Wildberries write', () => {
+			const writes = wf.nodes.filter((n) => n.type === `${pkg.name}.wildberries` && ['reply', 'answer', 'sendMessage'].includes(n.parameters.operation));
+			for (const node of writes) expect([node.name, node.parameters.skipIfSent]).toEqual([node.name, true]);
+		});
+	});
+});
+
+// What the sticky notes of the WB scenario templates promise, checked against the nodes.
+describe('WB scenario templates do what their sticky notes say', () => {
+	const load = (file) => JSON.parse(fs.readFileSync(path.join(root, 'workflows', file), 'utf8'));
+	const byName = (wf, name) => wf.nodes.find((n) => n.name === name);
+	const note = (wf) => wf.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => n.parameters.content).join('\n');
+	const writesToWb = (wf) => wf.nodes.filter((n) => n.type === `${pkg.name}.wildberries` && ['reply', 'answer', 'sendMessage', 'editReply', 'reject'].includes(n.parameters.operation));
+
+	it('negative review rescue: 1–2★ only, empathetic drafts, the auto rule it names, the paid chat explained', () => {
+		const wf = load('wb-negative-review-rescue.json');
+		const trigger = byName(wf, 'New 1–2★ review');
+		expect(trigger.parameters).toMatchObject({ event: 'newReview', onlyUnanswered: true, options: { minRating: 1, maxRating: 2 } });
+		for (const name of ['Empathetic reply', 'Draft for approval', 'Draft for a manager']) expect(byName(wf, name).parameters.tone).toBe('empathetic');
+		const rules = JSON.parse(byName(wf, 'Classify').parameters.routingRules).rules;
+		const rescue = rules.find((r) => r.name === 'auto-rescue-calm-size-complaint');
+		expect(rescue.event.params.route).toBe('auto_reply');
+		expect(note(wf)).toContain('auto-rescue-calm-size-complaint');
+		expect(note(wf)).toMatch(/move the review to chat/);
+		expect(note(wf)).toMatch(/перевести отзыв в чат/);
+		// The only write is the reply behind the Guard's Pass output.
+		expect(writesToWb(wf).map((n) => n.name)).toEqual(['Reply on WB']);
+		expect(wf.connections.Guard.main[0].map((c) => c.node)).toEqual(['Reply on WB']);
+	});
+
+	it('question → answer: the card before Classify, the answer behind the Guard, the 10-minute SLA alarm', () => {
+		const wf = load('wb-question-answer.json');
+		expect(wf.connections['Product card'].main[0].map((c) => c.node)).toEqual(['Classify']);
+		expect(writesToWb(wf).map((n) => n.name)).toEqual(['Answer on WB']);
+		expect(wf.connections.Guard.main[0].map((c) => c.node)).toEqual(['Answer on WB']);
+		const condition = byName(wf, 'Due within 10 min?').parameters.conditions.conditions[0];
+		expect(condition).toMatchObject({ rightValue: 10, operator: { type: 'number', operation: 'lte' } });
+		expect(condition.leftValue).toContain('classification.dueAt');
+		expect(note(wf)).toMatch(/`10` in \*Due within 10 min\?\*/);
+	});
+
+	it('sizing FAQ: waits 2 minutes by default, re-reads the question, answers with the guarded draft', () => {
+		const wf = load('wb-sizing-faq.json');
+		expect(byName(wf, 'Wait before answering').parameters).toMatchObject({ amount: 2, unit: 'minutes' });
+		expect(note(wf)).toMatch(/default \*\*2 minutes\*\*/);
+		expect(note(wf)).toMatch(/по умолчанию \*\*2 минуты\*\*/);
+		expect(wf.connections['Wait before answering'].main[0].map((c) => c.node)).toEqual(['Question now']);
+		expect(writesToWb(wf).map((n) => n.name)).toEqual(['Answer on WB']);
+		expect(byName(wf, 'Answer on WB').parameters.text).toContain("$('Guard')");
+	});
+
+	it('5★ upsell: drafts fiveStarUpsell, checks it by the chat rules and sends nothing to WB', () => {
+		const wf = load('wb-five-star-upsell.json');
+		expect(byName(wf, 'New 5★ review').parameters.options).toMatchObject({ minRating: 5 });
+		expect(byName(wf, 'Thank-you with offer').parameters.kind).toBe('fiveStarUpsell');
+		expect(byName(wf, 'Guard (chat rules)').parameters.channel).toBe('chat');
+		expect(writesToWb(wf)).toEqual([]);
+		expect(note(wf)).toMatch(/no method to open that chat/);
+		expect(note(wf)).toMatch(/в API WB нет метода/);
+	});
+});
