@@ -3,6 +3,9 @@
 // Each command lives in tests/tools/commands/<command>.js and exports
 //   { describe: string, prepare?(options) -> context, processLine(obj, context) -> obj }
 // This file only does the I/O: one JSON object per input line, one per output line, same order.
+// A command that needs every line before it can answer (the quality alerts aggregate a whole period) exports
+//   processAll(lines, context, emit) instead: `lines` yields { lineNo, obj } for every parsed line, `emit(obj)`
+// writes one output line; lines that are not JSON are reported here, as for the other commands.
 // A line that cannot be parsed or processed comes back with an `error` field instead of being dropped,
 // so a batch never loses an item.
 'use strict';
@@ -62,6 +65,26 @@ async function main() {
 			out = '';
 		}
 	};
+	if (mod.processAll) {
+		const emit = (obj) => {
+			out += JSON.stringify(obj) + '\n';
+			if (out.length > 1 << 16) flush();
+		};
+		async function* parsed() {
+			for await (const line of rl) {
+				lineNo++;
+				if (!line.trim()) continue;
+				try {
+					yield { lineNo, obj: JSON.parse(line) };
+				} catch (e) {
+					emit({ line: lineNo, error: `line ${lineNo}: not valid JSON (${e.message})` });
+				}
+			}
+		}
+		await mod.processAll(parsed(), context, emit);
+		flush();
+		return 0;
+	}
 	for await (const line of rl) {
 		lineNo++;
 		if (!line.trim()) continue;

@@ -1,0 +1,3 @@
+export * from './compute';
+export * from './input';
+export * from './stats';
