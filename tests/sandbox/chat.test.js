@@ -66,6 +66,30 @@ describe('events feed', () => {
 		}
 	});
 
+	test("the first event of a new chat carries the chat's goodCard (the order's rid), later events do not", async () => {
+		const chats = (await t.call('GET', `${BASE}/chats`)).data.result;
+		const list = (await events()).data.result.events;
+		const withCard = chats.filter((c) => c.goodCard);
+		expect(withCard.length).toBeGreaterThanOrEqual(3);
+		for (const c of chats) {
+			const own = list.filter((e) => e.chatID === c.chatID);
+			const [first, ...rest] = own;
+			expect(first.isNewChat).toBe(true);
+			if (c.goodCard) expect(first.message.attachments).toEqual({ goodCard: c.goodCard });
+			else expect(first.message).not.toHaveProperty('attachments');
+			for (const e of rest) expect(e.message.attachments && e.message.attachments.goodCard).toBeUndefined();
+		}
+		// A chat a buyer opens from an order: the card is on its first event, with the FBS order's rid.
+		const order = t.sb.state.wb.orders[0];
+		const { next } = (await events()).data.result;
+		const opened = t.sb.addChatMessage({ text: 'Здравствуйте, товар пришёл с браком', orderId: order.id });
+		t.sb.addChatMessage({ chatID: opened.chat.chatID, text: 'Шов разошёлся' });
+		const page = (await events(next)).data.result.events;
+		expect(page.map((e) => e.isNewChat)).toEqual([true, false]);
+		expect(page[0].message.attachments.goodCard).toMatchObject({ nmID: order.nmId, rid: order.rid, priceCurrency: 'RUB' });
+		expect(page[1].message).not.toHaveProperty('attachments');
+	});
+
 	test('with the returned next and nothing new: totalEvents 0 and the same next', async () => {
 		const { next } = (await events()).data.result;
 		const again = (await events(next)).data.result;

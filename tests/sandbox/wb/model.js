@@ -121,7 +121,10 @@ function makeEvent(chat, e) {
 		addTime: utcSeconds(e.ms),
 		sender: e.sender,
 	};
-	if (e.attachments) event.message.attachments = e.attachments;
+	// WB's events feed carries the chat's order card (Listing) on the first event of a new chat, as the spec's
+	// example shows; later events of the chat have only what the message itself attached.
+	const goodCard = e.isNewChat && chat.goodCard ? { goodCard: { ...chat.goodCard } } : undefined;
+	if (goodCard || e.attachments) event.message.attachments = { ...goodCard, ...e.attachments };
 	if (e.isNewChat) event.replySign = chat.replySign;
 	if (e.sender === 'client') event.clientName = chat.clientName;
 	return event;
