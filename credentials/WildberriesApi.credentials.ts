@@ -110,7 +110,10 @@ export class WildberriesApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const url = requestOptions.baseURL ? joinUrl(requestOptions.baseURL, requestOptions.url) : requestOptions.url;
+		// n8n's HTTP Request node passes the address as the legacy `uri` instead of `url`.
+		const target = requestOptions.url ?? (requestOptions as { uri?: string }).uri;
+		if (typeof target !== 'string') return requestOptions;
+		const url = requestOptions.baseURL ? joinUrl(requestOptions.baseURL, target) : target;
 		const category = wbCategoryForUrl(credentials, url);
 		if (!category) return requestOptions;
 		const token = wbTokenForCategory(credentials, category);

@@ -39,4 +39,13 @@ describe('WB credential routing', () => {
 		const prodCard = await credential.authenticate({ token: 't' }, { url: 'https://basket-01.wbbasket.ru/vol1/part1/100/info/ru/card.json' });
 		expect(prodCard.headers).toBeUndefined();
 	});
+
+	it('authenticate also reads the legacy `uri` that n8n\'s HTTP Request node passes instead of `url`', async () => {
+		const credential = new WildberriesApi();
+		const options = { uri: 'http://127.0.0.1:8787/wb/chat/api/v1/seller/chats', method: 'GET' } as unknown as Parameters<WildberriesApi['authenticate']>[1];
+		const viaUri = await credential.authenticate(creds, options);
+		expect(viaUri.headers).toEqual({ Authorization: 'chat-token' });
+		const none = await credential.authenticate(creds, {} as Parameters<WildberriesApi['authenticate']>[1]);
+		expect(none.headers).toBeUndefined();
+	});
 });

@@ -1,0 +1,4 @@
+export * from './charts';
+export * from './escape';
+export * from './input';
+export * from './render';
