@@ -692,4 +692,24 @@ function versionsUnderTest() {
 		.filter(Boolean);
 }
 
-module.exports = { OWNER, startN8n, runOnce, exportNodes, versionsUnderTest, parseRawOutput, REPO_ROOT };
+module.exports = {
+	OWNER,
+	startN8n,
+	runOnce,
+	exportNodes,
+	versionsUnderTest,
+	parseRawOutput,
+	REPO_ROOT,
+	PACKAGE_DIR,
+	// Building blocks for other process layouts (tests/e2e/queue-harness.js: queue mode with workers).
+	baseEnv,
+	installPackage,
+	freePort,
+	startWatchdog,
+	killGroup,
+	groupAlive,
+	liveGroups,
+	removeFolder,
+	http,
+	sleep,
+};

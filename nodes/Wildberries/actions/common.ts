@@ -60,3 +60,18 @@ export const dedupeField = {
 	description:
 		'Whether to send at most one reply per review, question or chat message from this workflow, even when an execution is retried or runs on another worker',
 };
+
+/**
+ * A refused write (4xx) whose target turns out to be answered already: another execution, worker or person got
+ * there first. n8n's processed-items store is not atomic across queue-mode workers, so the marketplace's own state
+ * is the last word: such a refusal is a skip, not a failure.
+ */
+export async function refusedBecauseDone(error: unknown, isDone: () => Promise<boolean>): Promise<boolean> {
+	const code = Number((error as { httpCode?: string }).httpCode);
+	if (!(code >= 400 && code < 500) || code === 401 || code === 403 || code === 429) return false;
+	try {
+		return await isDone();
+	} catch {
+		return false;
+	}
+}

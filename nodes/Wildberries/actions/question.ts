@@ -3,8 +3,10 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { answerQuestion, getQuestion, rejectQuestion } from '../../../src/wb/requests';
 import { assertFeedbacksActionOk, normaliseQuestion, parseQuestion } from '../../../src/wb/normalise';
+import { asNodeError } from '../../shared/errors';
 import { wbRequest } from '../transport/request';
-import { dedupeField, requiredString, sendOnce, type OperationHandler } from './common';
+import { dedupeField, refusedBecauseDone, requiredString, sendOnce, type OperationHandler } from './common';
+import { listFields, listInteractions } from './list';
 
 const show = (operation: string[]) => ({ show: { resource: ['question'], operation } });
 
@@ -18,6 +20,7 @@ export const questionOperations: INodeProperties = {
 	options: [
 		{ name: 'Answer', value: 'answer', action: 'Answer a question', description: 'Publish the answer on the product card' },
 		{ name: 'Get', value: 'get', action: 'Get a question', description: 'Get one question as an Interaction' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many questions', description: 'List questions of a period or product as Interactions, answered, unanswered or both' },
 		{ name: 'Reject', value: 'reject', action: 'Reject a question', description: 'Reject a question so it is not published' },
 	],
 };
@@ -52,6 +55,7 @@ export const questionFields: INodeProperties[] = [
 		displayOptions: show(['reject']),
 	},
 	{ ...dedupeField, displayOptions: show(['answer']) },
+	...listFields('question'),
 ];
 
 // PATCH /api/v1/questions answers 200 even when WB refused the change; the envelope says so.
@@ -75,9 +79,21 @@ const answer: OperationHandler = async function (this: IExecuteFunctions, i, inp
 		const question = parseQuestion(await wbRequest.call(this, getQuestion(id)));
 		return question.answer !== null && question.answer !== undefined;
 	};
-	const outcome = await sendOnce.call(this, `wb:question:${id}`, this.getNodeParameter('skipIfSent', i, true) as boolean, async () =>
-		checked.call(this, await wbRequest.call(this, request, { itemIndex: i, verifyWrite }), i),
-	);
+	let answeredElsewhere = false;
+	const outcome = await sendOnce.call(this, `wb:question:${id}`, this.getNodeParameter('skipIfSent', i, true) as boolean, async () => {
+		try {
+			return checked.call(this, await wbRequest.call(this, request, { itemIndex: i, verifyWrite }), i);
+		} catch (error) {
+			// WB refuses in the 200 envelope too (checked() makes that a NodeApiError without an HTTP code).
+			const httpCode = (error as { httpCode?: string }).httpCode ?? '400';
+			if (!(await refusedBecauseDone({ httpCode }, verifyWrite))) throw asNodeError(this.getNode(), error, i);
+			answeredElsewhere = true;
+			return null;
+		}
+	});
+	if (answeredElsewhere) {
+		return { ...input, reply: { status: 'skipped', reason: 'The question already has an answer on Wildberries', targetId: id } };
+	}
 	return {
 		...input,
 		reply: outcome.sent
@@ -99,4 +115,8 @@ const get: OperationHandler = async function (this: IExecuteFunctions, i) {
 	return normaliseQuestion(parseQuestion(body)) as unknown as IDataObject;
 };
 
-export const questionHandlers: Record<string, OperationHandler> = { answer, reject, get };
+const getMany: OperationHandler = async function (this: IExecuteFunctions, i) {
+	return listInteractions.call(this, i, 'question');
+};
+
+export const questionHandlers: Record<string, OperationHandler> = { answer, reject, get, getMany };

@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { answerFeedback, editFeedbackAnswer, getFeedback } from '../../../src/wb/requests';
 import { normaliseFeedback, parseFeedback } from '../../../src/wb/normalise';
+import { asNodeError } from '../../shared/errors';
 import { wbRequest } from '../transport/request';
-import { dedupeField, requiredString, sendOnce, type OperationHandler } from './common';
+import { dedupeField, refusedBecauseDone, requiredString, sendOnce, type OperationHandler } from './common';
+import { listFields, listInteractions } from './list';
 
 const show = (operation: string[]) => ({ show: { resource: ['review'], operation } });
 
@@ -17,6 +19,7 @@ export const reviewOperations: INodeProperties = {
 	options: [
 		{ name: 'Edit Reply', value: 'editReply', action: 'Edit the reply to a review', description: 'Change a published reply (WB allows one edit within 60 days)' },
 		{ name: 'Get', value: 'get', action: 'Get a review', description: 'Get one review as an Interaction' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many reviews', description: 'List reviews of a period or product as Interactions, answered, unanswered or both' },
 		{ name: 'Reply', value: 'reply', action: 'Reply to a review', description: 'Publish the seller reply to a review' },
 	],
 };
@@ -42,6 +45,7 @@ export const reviewFields: INodeProperties[] = [
 		displayOptions: show(['reply', 'editReply']),
 	},
 	{ ...dedupeField, displayOptions: show(['reply']) },
+	...listFields('review'),
 ];
 
 async function answeredOnWb(this: IExecuteFunctions, id: string): Promise<boolean> {
@@ -54,9 +58,19 @@ const reply: OperationHandler = async function (this: IExecuteFunctions, i, inpu
 	const text = requiredString.call(this, 'text', 'Text', i);
 	const request = answerFeedback(id, text);
 	const verifyWrite = async () => answeredOnWb.call(this, id);
-	const outcome = await sendOnce.call(this, `wb:review:${id}`, this.getNodeParameter('skipIfSent', i, true) as boolean, async () =>
-		wbRequest.call(this, request, { itemIndex: i, verifyWrite }),
-	);
+	let answeredElsewhere = false;
+	const outcome = await sendOnce.call(this, `wb:review:${id}`, this.getNodeParameter('skipIfSent', i, true) as boolean, async () => {
+		try {
+			return await wbRequest.call(this, request, { itemIndex: i, verifyWrite });
+		} catch (error) {
+			if (!(await refusedBecauseDone(error, verifyWrite))) throw asNodeError(this.getNode(), error, i);
+			answeredElsewhere = true;
+			return null;
+		}
+	});
+	if (answeredElsewhere) {
+		return { ...input, reply: { status: 'skipped', reason: 'The review already has an answer on Wildberries', targetId: id } };
+	}
 	return {
 		...input,
 		reply: outcome.sent
@@ -78,4 +92,8 @@ const get: OperationHandler = async function (this: IExecuteFunctions, i) {
 	return normaliseFeedback(parseFeedback(body)) as unknown as IDataObject;
 };
 
-export const reviewHandlers: Record<string, OperationHandler> = { reply, editReply, get };
+const getMany: OperationHandler = async function (this: IExecuteFunctions, i) {
+	return listInteractions.call(this, i, 'review');
+};
+
+export const reviewHandlers: Record<string, OperationHandler> = { reply, editReply, get, getMany };

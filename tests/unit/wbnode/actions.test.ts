@@ -207,3 +207,49 @@ describe('Wildberries node: questions, chat, order, product', () => {
 		expect(authorization).toBeUndefined();
 	});
 });
+
+describe('Wildberries node: a refusal because another worker answered first', () => {
+	afterEach(() => nock.cleanAll());
+	beforeAll(() => nock.disableNetConnect());
+	afterAll(() => nock.enableNetConnect());
+
+	const params = { resource: 'review', operation: 'reply', reviewId: 'r1', text: 'Спасибо за отзыв!', skipIfSent: true };
+
+	it('is a skip, not a failure, when WB shows the review answered', async () => {
+		nock(BASE)
+			.post('/feedbacks/api/v1/feedbacks/answer')
+			.reply(400, { data: null, error: true, errorText: 'feedback r1 already has an answer', additionalErrors: null, requestId: 'x' })
+			.get('/feedbacks/api/v1/feedback')
+			.query({ id: 'r1' })
+			.reply(200, {
+				data: feedback('r1', '2026-11-20T10:00:00Z', { answer: { text: 'Другой ответ', state: 'wbRu', editable: true } }),
+				error: false,
+				errorText: '',
+				additionalErrors: null,
+			});
+		const processed = new Map<string, boolean>();
+		const out = await run(context({ parameters: params, items: [{ json: interaction() }], processed }));
+		expect(out[0][0].json.reply).toMatchObject({ status: 'skipped', reason: 'The review already has an answer on Wildberries' });
+		// The record stays: a later delivery of the same review is skipped without asking WB.
+		expect(processed.size).toBe(1);
+		expect(nock.isDone()).toBe(true);
+	});
+
+	it('stays an error when WB refuses and the review is still unanswered', async () => {
+		nock(BASE)
+			.post('/feedbacks/api/v1/feedbacks/answer')
+			.reply(400, { data: null, error: true, errorText: 'Текст ответа слишком короткий', additionalErrors: null, requestId: 'x' })
+			.get('/feedbacks/api/v1/feedback')
+			.query({ id: 'r1' })
+			.reply(200, { data: feedback('r1', '2026-11-20T10:00:00Z'), error: false, errorText: '', additionalErrors: null });
+		const processed = new Map<string, boolean>();
+		await expect(run(context({ parameters: params, items: [{ json: interaction() }], processed }))).rejects.toThrow();
+		expect(processed.size).toBe(0);
+	});
+
+	it('does not ask WB again on an auth refusal', async () => {
+		nock(BASE).post('/feedbacks/api/v1/feedbacks/answer').reply(401, { title: 'unauthorized', detail: 'token invalid', code: 'x', requestId: 'r', origin: 's', status: 401, statusText: 'Unauthorized', timestamp: '2026-11-20T10:00:00Z' });
+		await expect(run(context({ parameters: params, items: [{ json: interaction() }] }))).rejects.toThrow();
+		expect(nock.isDone()).toBe(true);
+	});
+});
