@@ -14,6 +14,8 @@
 const http = require('http');
 const { EventEmitter } = require('events');
 const wb = require('./wb');
+const ym = require('./ym');
+const ozon = require('./ozon');
 const httpu = require('./core/http');
 const { FaultInjector, truncateJson } = require('./core/faults');
 const { RateLimiter } = require('./core/ratelimit');
@@ -22,7 +24,7 @@ const { createRng } = require('./core/prng');
 const { handleControl } = require('./core/control');
 const { InputError } = require('./core/input-error');
 
-const MARKETPLACES = { [wb.name]: wb };
+const MARKETPLACES = { [wb.name]: wb, [ym.name]: ym, [ozon.name]: ozon };
 const TOKENS = wb.tokens;
 const DEFAULT_EVENTS_PAGE_SIZE = 100;
 const DEFAULT_REQUEST_LOG_SIZE = 50000;

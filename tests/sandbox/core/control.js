@@ -60,7 +60,8 @@ async function handleControl(sandbox, method, path, searchParams, body) {
 		}
 		const m = /^POST \/([a-z]+)\/([a-z-]+)$/.exec(route);
 		const mod = m && sandbox.marketplaces[m[1]];
-		if (mod && mod.control[m[2]]) return json(200, mod.control[m[2]](sandbox.moduleContext(mod.name), readJson(body)));
+		// awaited: a module's action may be asynchronous (e.g. it sends a push notification before answering)
+		if (mod && mod.control[m[2]]) return json(200, await mod.control[m[2]](sandbox.moduleContext(mod.name), readJson(body)));
 		throw new ControlError(404, `unknown control route ${route} (see tests/sandbox/README.md)`);
 	} catch (e) {
 		if (e instanceof ControlError) return json(e.status, { error: e.message });
