@@ -50,6 +50,12 @@ export class CueIndex {
 	private readonly regexAny: Array<[RegExp, number]> = [];
 	private readonly classIds: Array<[string, number]> = [];
 	private readonly byFirst: CompiledCue[][] = [];
+	/**
+	 * Parallel to `byFirst`: the second token pattern of each cue, -1 for a one-word cue. A text holds a few hundred
+	 * candidate phrases and nearly all fail on their second word; reading it from a flat array, not through the
+	 * cue object, keeps that test cheap.
+	 */
+	private readonly secondOf: Int32Array[] = [];
 	private readonly cache = new Map<string, readonly number[]>();
 	private readonly stemCache = new Map<string, string>();
 
@@ -59,6 +65,9 @@ export class CueIndex {
 		private readonly fuzzyAnchors: readonly string[] = [],
 	) {
 		for (const lexicon of lexicons) for (const cue of lexicon) this.add(cue);
+		this.byFirst.forEach((cues, pid) => {
+			this.secondOf[pid] = Int32Array.from(cues, (cue) => (cue.elems.length > 1 ? cue.elems[1].pat : -1));
+		});
 	}
 
 	private add(cue: Cue): void {
@@ -203,14 +212,16 @@ export class CueIndex {
 			for (const pid of hits[i]) {
 				const cues = this.byFirst[pid];
 				if (!cues) continue;
-				for (const cue of cues) {
-					if (cue.elems.length === 1) {
-						matches.push({ cue, start: i, end: i });
+				const seconds = this.secondOf[pid];
+				for (let c = 0; c < cues.length; c++) {
+					const second = seconds[c];
+					if (second < 0) {
+						matches.push({ cue: cues[c], start: i, end: i });
 						continue;
 					}
-					if (!allPresent(cue, present)) continue;
-					const end = matchRest(cue, 1, i, tokens, hits);
-					if (end >= 0) matches.push({ cue, start: i, end });
+					if (present[second] === 0 || !allPresent(cues[c], present)) continue;
+					const end = matchRest(cues[c], 1, i, tokens, hits);
+					if (end >= 0) matches.push({ cue: cues[c], start: i, end });
 				}
 			}
 		}
@@ -219,8 +230,9 @@ export class CueIndex {
 	}
 }
 
+/** Every word of the phrase after the second (already checked) occurs somewhere in the text. */
 function allPresent(cue: CompiledCue, present: Uint8Array): boolean {
-	for (let k = 1; k < cue.elems.length; k++) if (present[cue.elems[k].pat] === 0) return false;
+	for (let k = 2; k < cue.elems.length; k++) if (present[cue.elems[k].pat] === 0) return false;
 	return true;
 }
 

@@ -58,7 +58,9 @@ const enum Kind {
 	ClauseEnd,
 }
 
-function kindOf(code: number, ch: string): Kind {
+// Takes the code only: building a one-character string for every character of a Cyrillic text allocates (V8
+// caches only Latin-1 ones), and only the rare other-script letter needs it.
+function kindOf(code: number): Kind {
 	if (code >= 0x430 && code <= 0x44f) return Kind.Cyrillic;
 	if (code >= 0x410 && code <= 0x42f) return Kind.Cyrillic;
 	if (code === 0x451 || code === 0x401) return Kind.Cyrillic;
@@ -66,7 +68,9 @@ function kindOf(code: number, ch: string): Kind {
 	if (code >= 48 && code <= 57) return Kind.Digit;
 	if (code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 10) return Kind.SentenceEnd;
 	if (code === 44 || code === 59 || code === 58 || code === 40 || code === 41) return Kind.ClauseEnd;
-	if (code > 0xbf && code !== 0xd7 && code !== 0xf7 && code < 0x2000 && OTHER_LETTER_RE.test(ch)) return Kind.OtherLetter;
+	if (code > 0xbf && code !== 0xd7 && code !== 0xf7 && code < 0x2000 && OTHER_LETTER_RE.test(String.fromCharCode(code))) {
+		return Kind.OtherLetter;
+	}
 	return Kind.Other;
 }
 
@@ -100,7 +104,7 @@ export function normalizeText(text: string): NormalizedText {
 	let cyrillicLetters = 0;
 	let allLetters = 0;
 	for (let i = 0; i < text.length; i++) {
-		const k = kindOf(text.charCodeAt(i), text[i]);
+		const k = kindOf(text.charCodeAt(i));
 		if (k === Kind.Cyrillic) cyrillicLetters++;
 		if (k === Kind.Cyrillic || k === Kind.Latin) allLetters++;
 	}
@@ -118,8 +122,9 @@ export function normalizeText(text: string): NormalizedText {
 		sentenceStart = tokens.length;
 		sentenceHasLi = false;
 	};
-	const pushWord = (raw: string, isNumber: boolean, hasLatin: boolean, stretched: boolean) => {
-		let norm = raw.toLowerCase();
+	// `lower`: every letter is already a lower-case a-z, а-я or ё, so toLowerCase (a copy for Cyrillic) is skipped.
+	const pushWord = (raw: string, isNumber: boolean, hasLatin: boolean, stretched: boolean, lower: boolean) => {
+		let norm = lower ? raw : raw.toLowerCase();
 		if (norm.includes('ё')) norm = norm.replace(/ё/g, 'е');
 		let cyrillic = !isNumber;
 		if (!isNumber) {
@@ -135,39 +140,41 @@ export function normalizeText(text: string): NormalizedText {
 	let i = 0;
 	while (i < text.length) {
 		const code = text.charCodeAt(i);
-		const k = kindOf(code, text[i]);
+		const k = kindOf(code);
 		if (k === Kind.Cyrillic || k === Kind.Latin || k === Kind.OtherLetter) {
 			let j = i;
 			let hasLatin = false;
 			let stretched = false;
+			let lower = true;
 			let run = 0;
 			let prev = -1;
 			while (j < text.length) {
 				const c = text.charCodeAt(j);
-				const kj = kindOf(c, text[j]);
+				const kj = kindOf(c);
 				if (kj !== Kind.Cyrillic && kj !== Kind.Latin && kj !== Kind.OtherLetter) break;
 				if (kj === Kind.Latin) hasLatin = true;
+				if (lower && !isLowerLetter(c)) lower = false;
 				run = c === prev ? run + 1 : 1;
 				if (run >= 3) stretched = true;
 				prev = c;
 				j++;
 			}
-			pushWord(text.slice(i, j), false, hasLatin, stretched);
+			pushWord(text.slice(i, j), false, hasLatin, stretched, lower);
 			i = j;
 		} else if (k === Kind.Digit) {
 			let j = i + 1;
-			while (j < text.length && kindOf(text.charCodeAt(j), text[j]) === Kind.Digit) j++;
+			while (j < text.length && kindOf(text.charCodeAt(j)) === Kind.Digit) j++;
 			// "1,5" and "2.5" are one number, not a sentence end.
-			if (j + 1 < text.length && (text[j] === '.' || text[j] === ',') && kindOf(text.charCodeAt(j + 1), text[j + 1]) === Kind.Digit) {
+			if (j + 1 < text.length && (text[j] === '.' || text[j] === ',') && kindOf(text.charCodeAt(j + 1)) === Kind.Digit) {
 				j++;
-				while (j < text.length && kindOf(text.charCodeAt(j), text[j]) === Kind.Digit) j++;
+				while (j < text.length && kindOf(text.charCodeAt(j)) === Kind.Digit) j++;
 			}
-			pushWord(text.slice(i, j), true, false, false);
+			pushWord(text.slice(i, j), true, false, false, true);
 			i = j;
 		} else if (k === Kind.SentenceEnd) {
 			let j = i;
 			let question = false;
-			while (j < text.length && kindOf(text.charCodeAt(j), text[j]) === Kind.SentenceEnd) {
+			while (j < text.length && kindOf(text.charCodeAt(j)) === Kind.SentenceEnd) {
 				if (text[j] === '?') question = true;
 				j++;
 			}
@@ -180,6 +187,10 @@ export function normalizeText(text: string): NormalizedText {
 	}
 	closeSentence(false);
 	return { tokens, sentences };
+}
+
+function isLowerLetter(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f) || c === 0x451;
 }
 
 function hasCyrillic(word: string): boolean {

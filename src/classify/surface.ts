@@ -32,6 +32,16 @@ const EMOJI_RE = /\p{Extended_Pictographic}/gu;
 const SWEAR_RE = /(?:^|[^\p{L}])[гхбпе][*…]+(?:[а-я]*)|[а-я][*]{2,}[а-я]/iu;
 
 const emojiIndex: Map<string, EmojiCue> = new Map(EMOJI_CUES.map((e) => [e.char, e]));
+/**
+ * First UTF-16 unit of every listed emoji. A text with none of them has no listed emoji, so the emoji regex (which
+ * copies itself for every matchAll) need not run over it; a dash or "…" alone no longer starts it.
+ */
+const EMOJI_FIRST_UNITS = new Set(EMOJI_CUES.map((e) => e.char.charCodeAt(0)));
+
+function mayHoldListedEmoji(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (EMOJI_FIRST_UNITS.has(text.charCodeAt(i))) return true;
+	return false;
+}
 
 export function readSurface(text: string): SurfaceCues {
 	const cues: SurfaceCues = {
@@ -56,32 +66,37 @@ export function readSurface(text: string): SurfaceCues {
 	let capsWords = 0;
 	let previousCapsWordEnd = -2;
 	let neighbouringCaps = 0;
+	// Counted in locals and stored once: this loop runs over every character of every text.
+	let letters = 0;
+	let capsLetters = 0;
+	let exclamations = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (c >= 0x2000) symbols = true;
 		const upperCyr = (c >= 0x410 && c <= 0x42f) || c === 0x401;
 		const lowerCyr = (c >= 0x430 && c <= 0x44f) || c === 0x451;
-		if (upperCyr || lowerCyr || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) cues.letters++;
+		if (upperCyr || lowerCyr || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
 		if (upperCyr) capsRun++;
 		else {
 			if (capsRun >= 3) {
 				capsWords++;
-				cues.capsLetters += capsRun;
+				capsLetters += capsRun;
 				if (previousCapsWordEnd >= 0 && i - capsRun - previousCapsWordEnd <= 3) neighbouringCaps++;
 				previousCapsWordEnd = i;
 			}
 			capsRun = 0;
 		}
-		if (c === 33) {
-			cues.exclamations++;
-		}
+		if (c === 33) exclamations++;
 	}
 	if (capsRun >= 3) {
 		capsWords++;
-		cues.capsLetters += capsRun;
+		capsLetters += capsRun;
 		if (previousCapsWordEnd >= 0 && text.length - capsRun - previousCapsWordEnd <= 3) neighbouringCaps++;
 	}
-	if (symbols) {
+	cues.letters = letters;
+	cues.capsLetters = capsLetters;
+	cues.exclamations = exclamations;
+	if (symbols && mayHoldListedEmoji(text)) {
 		for (const m of text.matchAll(EMOJI_RE)) {
 			const cue = emojiIndex.get(m[0]);
 			if (!cue) continue;

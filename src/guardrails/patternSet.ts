@@ -123,7 +123,14 @@ export function lazyScanner(sets: PatternSet[]): { scan(doc: Doc, out: Finding[]
 }
 
 export class Scanner {
-	private readonly index = new Map<number, CompiledSpec[]>();
+	// Candidates by folded beginning, in flat arrays rather than a map: a scan looks up to three keys at every word
+	// start, and indexing an array is much cheaper than hashing. `ones[a]` for a one-character beginning,
+	// `twos[a·128+b]` for two characters, `threes[slot·128+c]` for three, where `slot` numbers the pair (a, b)
+	// in `pairSlots` (0: no three-character beginning starts with that pair).
+	private readonly ones: Array<CompiledSpec[] | undefined> = new Array(128).fill(undefined);
+	private readonly twos: Array<CompiledSpec[] | undefined> = new Array(128 * 128).fill(undefined);
+	private readonly pairSlots = new Int32Array(128 * 128);
+	private readonly threes: Array<CompiledSpec[] | undefined> = new Array(128).fill(undefined);
 	/** Folded characters that are a whole one-character beginning of some pattern. */
 	private readonly singles = new Uint8Array(128);
 	/** Folded character pairs some pattern can begin with: every other position is skipped at once. */
@@ -132,6 +139,7 @@ export class Scanner {
 	private readonly anywhere: CompiledSpec[] = [];
 
 	constructor(sets: PatternSet[]) {
+		const index = new Map<number, CompiledSpec[]>();
 		for (const set of sets) {
 			for (const spec of set.compiled) {
 				const prefixes = spec.prefixes;
@@ -144,19 +152,34 @@ export class Scanner {
 					if (bare.length === 1) this.singles[fold(bare.charCodeAt(0))] = 1;
 					else this.pairs[(fold(bare.charCodeAt(0)) << 7) | fold(bare.charCodeAt(1))] = 1;
 					const k = keyOf(p);
-					const list = this.index.get(k);
+					const list = index.get(k);
 					if (list) {
 						if (!list.includes(spec)) list.push(spec);
-					} else this.index.set(k, [spec]);
+					} else index.set(k, [spec]);
 				}
 			}
+		}
+		for (const [k, list] of index) this.place(k >> 14, (k >> 7) & 127, k & 127, list);
+	}
+
+	private place(a: number, b: number, c: number, list: CompiledSpec[]): void {
+		if (b === END) this.ones[a] = list;
+		else if (c === END) this.twos[(a << 7) | b] = list;
+		else {
+			let slot = this.pairSlots[(a << 7) | b];
+			if (slot === 0) {
+				slot = this.threes.length >> 7;
+				this.pairSlots[(a << 7) | b] = slot;
+				for (let k = 0; k < 128; k++) this.threes.push(undefined);
+			}
+			this.threes[(slot << 7) | c] = list;
 		}
 	}
 
 	scan(doc: Doc, out: Finding[]): void {
 		const text = doc.text;
 		const n = text.length;
-		const index = this.index;
+		const { ones, twos, pairSlots, threes } = this;
 		const singles = this.singles;
 		const pairs = this.pairs;
 		const anywhere = this.anywhere.length ? this.anywhere.filter((s) => s.hint === undefined || text.includes(s.hint)) : this.anywhere;
@@ -171,15 +194,17 @@ export class Scanner {
 			prevWord = word;
 			if (anywhere.length) this.tryAt(doc, i, anywhere, out);
 			if (singles[fa] === 1) {
-				const one = index.get(key(fa, END, END));
+				const one = ones[fa];
 				if (one) this.tryAt(doc, i, one, out);
 			}
-			if (a === END || pairs[(fa << 7) | a] === 0) continue;
+			const pair = (fa << 7) | a;
+			if (a === END || pairs[pair] === 0) continue;
 			// A match is at least as long as its recorded beginning: three characters, or fewer when it ends sooner.
-			const two = index.get(key(fa, a, END));
+			const two = twos[pair];
 			if (two) this.tryAt(doc, i, two, out);
-			if (i + 2 < n) {
-				const three = index.get(key(fa, a, fold(text.charCodeAt(i + 2))));
+			const slot = pairSlots[pair];
+			if (slot !== 0 && i + 2 < n) {
+				const three = threes[(slot << 7) | fold(text.charCodeAt(i + 2))];
 				if (three) this.tryAt(doc, i, three, out);
 			}
 		}

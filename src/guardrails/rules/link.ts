@@ -46,34 +46,87 @@ const LINK_ELSEWHERE = new RegExp(
 const isWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x430 && c <= 0x44f);
 const isLatinCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 const HINT_WORDS = ['www', 'dot', 'дот', 'точк', 'тчк', 'сайт', 'ссылк', 'адрес', 'страниц', 'домен', 'переход', 'заход', ':'];
-
+/** Cyrillic top-level domains standing as a whole word ("uyut-dom ру"). */
 const CYRILLIC_TLD_WORDS = ['ру', 'рф', 'ком', 'орг'];
-/** `word` occurs as a whole word. */
-function hasWord(text: string, word: string): boolean {
-	for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-		if ((i === 0 || !isWordCode(text.charCodeAt(i - 1))) && !isWordCode(text.charCodeAt(i + word.length))) return true;
+
+// Hint words and domain words are found by their first two characters: one pass over the reply reads each
+// character once and looks its pair up in a table, instead of searching the whole reply once per word. Letters of
+// the normalised text fold into small codes: ASCII keeps its code, а-я become 0x80-0x9f, anything else is 0.
+const PAIR_BASE = 0xa0;
+function smallCode(c: number): number {
+	if (c >= 0x430 && c <= 0x44f) return c - 0x3b0;
+	return c < 0x80 ? c : 0;
+}
+interface PairWords {
+	hints: string[];
+	tlds: string[];
+}
+/** Slot of each character pair that starts a word below (0: none), and the words of each slot. */
+const PAIR_SLOT = new Uint8Array(PAIR_BASE * PAIR_BASE);
+const PAIR_WORDS: PairWords[] = [{ hints: [], tlds: [] }];
+function wordsOfPair(word: string): PairWords {
+	const pair = smallCode(word.charCodeAt(0)) * PAIR_BASE + smallCode(word.charCodeAt(1));
+	if (PAIR_SLOT[pair] === 0) {
+		PAIR_SLOT[pair] = PAIR_WORDS.length;
+		PAIR_WORDS.push({ hints: [], tlds: [] });
 	}
+	return PAIR_WORDS[PAIR_SLOT[pair]];
+}
+// ':' is the one single-character hint; the scan tests it directly.
+for (const w of HINT_WORDS) if (w.length > 1) wordsOfPair(w).hints.push(w);
+for (const w of CYRILLIC_TLD_WORDS) wordsOfPair(w).tlds.push(w);
+
+/** One of `words` starts at `i`. */
+function startsAny(text: string, i: number, words: readonly string[]): boolean {
+	for (const w of words) if (text.startsWith(w, i)) return true;
 	return false;
 }
 
-/** Something every pattern below needs; a cheap scan that ends the rule for most replies. */
+/** One of `words` stands at `i` as a whole word. */
+function wholeWordAt(text: string, i: number, words: readonly string[]): boolean {
+	if (i > 0 && isWordCode(text.charCodeAt(i - 1))) return false;
+	for (const w of words) if (text.startsWith(w, i) && !isWordCode(text.charCodeAt(i + w.length))) return true;
+	return false;
+}
+
+/** The dot at `i` could join a name and a domain: "name.ru", "name .ru", "(.)", "name. ru" (Latin around it). */
+function addressDot(text: string, i: number): boolean {
+	const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+	let j = i + 1;
+	while (text.charCodeAt(j) === 0x20) j++;
+	const next = j < text.length ? text.charCodeAt(j) : 0;
+	if (!isWordCode(next)) return false;
+	if (j === i + 1 && isWordCode(prev)) return true;
+	if (prev === 0x20 || prev === 0x28 || prev === 0x5b || prev === 0x7b || prev === 0x3c) return true;
+	return isLatinCode(prev) && isLatinCode(next);
+}
+
+/** The slash at `i` follows a Latin name or number ("vk.com/club", "vk com / club"). */
+function addressSlash(text: string, i: number): boolean {
+	const prev = text.charCodeAt(i - 1) === 0x20 ? text.charCodeAt(i - 2) : text.charCodeAt(i - 1);
+	return isLatinCode(prev);
+}
+
+/**
+ * Something every pattern below needs: a hint word anywhere, a Cyrillic domain as a word, ':', or an address-like
+ * dot or slash. A cheap scan that ends the rule for most replies.
+ */
 function addressHint(text: string): boolean {
-	for (const w of HINT_WORDS) if (text.includes(w)) return true;
-	for (const w of CYRILLIC_TLD_WORDS) if (hasWord(text, w)) return true;
-	for (let i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
-		const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-		let j = i + 1;
-		while (text.charCodeAt(j) === 0x20) j++;
-		const next = j < text.length ? text.charCodeAt(j) : 0;
-		if (!isWordCode(next)) continue;
-		// "name.ru", "name .ru", "(.)", "name. ru" (Latin around a spaced dot).
-		if (j === i + 1 && isWordCode(prev)) return true;
-		if (prev === 0x20 || prev === 0x28 || prev === 0x5b || prev === 0x7b || prev === 0x3c) return true;
-		if (isLatinCode(prev) && isLatinCode(next)) return true;
-	}
-	for (let i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
-		const prev = text.charCodeAt(i - 1) === 0x20 ? text.charCodeAt(i - 2) : text.charCodeAt(i - 1);
-		if (isLatinCode(prev)) return true;
+	let prev = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x2e) {
+			if (addressDot(text, i)) return true;
+		} else if (c === 0x2f) {
+			if (addressSlash(text, i)) return true;
+		} else if (c === 0x3a) return true;
+		const cur = smallCode(c);
+		const slot = PAIR_SLOT[prev * PAIR_BASE + cur];
+		if (slot !== 0) {
+			const { hints, tlds } = PAIR_WORDS[slot];
+			if (startsAny(text, i - 1, hints) || wholeWordAt(text, i - 1, tlds)) return true;
+		}
+		prev = cur;
 	}
 	return false;
 }
