@@ -4,6 +4,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { InputFieldError } from '../../src/interaction-input';
 import { NEGATIVE_RULES, QualityAggregator, readQualityEvent, type ConfidenceLevel, type NegativeRule } from '../../src/quality';
 import { asNodeError } from '../shared/errors';
+import { recordProcessed } from '../shared/send-once';
 
 type Operation = 'detectSpikes' | 'topProblemProducts' | 'questionTopics';
 
@@ -269,9 +270,8 @@ export class AgentIqQualityAlert implements INodeType {
 			let alerts = aggregator.spikes();
 			if (alerts.length > 0 && this.getNodeParameter('oncePerPeriod', 0, true)) {
 				const keys = alerts.map((a) => `quality:${a.dedupeKey}`);
-				const check = await this.helpers.checkProcessedAndRecord(keys, 'workflow', { mode: 'entries', maxEntries: 100_000 });
-				const fresh = new Set(check.new.map(String));
-				alerts = alerts.filter((a) => fresh.has(`quality:${a.dedupeKey}`));
+				const seen = new Set(await recordProcessed.call(this, keys));
+				alerts = alerts.filter((a) => !seen.has(`quality:${a.dedupeKey}`));
 			}
 			for (const alert of alerts) out.push({ json: alert as unknown as IDataObject, pairedItem: paired(alert.productId) });
 		} else if (operation === 'topProblemProducts') {
