@@ -1,12 +1,14 @@
-// The template "WB chats: churn prevention" in a real n8n, against the sandbox. Both stores are real n8n Data
-// Tables, created over n8n's REST API the way the sticky note tells a user to create them. Reviews and buyer
-// messages come through the sandbox's /__control API; the test checks what the sandbox received (one reply per
+// The template "WB chats: churn prevention" in a real n8n, against the sandbox. The chat links live in a real n8n
+// Data Table, created over n8n's REST API the way the sticky note tells a user to create it; the buyer's reviews are
+// read from WB for each message (Wildberries → Review → Get Many, the chat's product, the last 30 days). Reviews and
+// buyer messages come through the sandbox's /__control API; the test checks what the sandbox received (one reply per
 // in-scope message, a solution inside WB's own return flow, the ask for the order number once, nothing the
 // guardrails reject, nothing for an off-topic message) and what the manager gets (the escalation item with the
-// line about the buyer's 1★ review of two days ago).
+// line about the buyer's 1★ review of two days ago — a review the seller answered before the workflow started, so
+// WB keeps it only in its answered list and archive).
 'use strict';
 const path = require('path');
-const { createSandbox } = require('../sandbox/server');
+const { createSandbox, TOKENS } = require('../sandbox/server');
 const { ensureN8n } = require('./n8n-install');
 const { startN8n, versionsUnderTest } = require('./n8n-harness');
 const { wbSandboxCredential, loadTemplate, countBy, REPO_ROOT } = require('./support');
@@ -16,10 +18,6 @@ const FILE = 'wb-churn-prevention-chat.json';
 const NOTIFY = 'Notify manager (replace with Telegram, Slack or e-mail)';
 const TABLES = {
 	agentiq_chat_links: ['chatId', 'askedAt', 'orderNumber', 'linkedAt', 'productName', 'size', 'orderStatus', 'productId'].map((name) => ({ name, type: 'string' })),
-	agentiq_buyer_reviews: [
-		...['reviewId', 'productId', 'productName', 'buyerName', 'writtenAt'].map((name) => ({ name, type: 'string' })),
-		{ name: 'rating', type: 'number' },
-	],
 };
 const dist = path.join(process.env.AGENTIQ_PACKAGE_DIR || REPO_ROOT, 'dist', 'src');
 const DAY = 86_400_000;
@@ -70,6 +68,12 @@ async function nodeOutput(n8n, nodeName, outputIndex = 0) {
 	return items;
 }
 
+/** A seller's call to the sandbox's WB feedbacks API, as the seller portal would make it. */
+async function wbFeedbacks(sb, method, apiPath, body) {
+	const res = await fetch(`${sb.url}/wb/feedbacks${apiPath}`, { method, headers: { Authorization: TOKENS.all, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+	if (res.status >= 300) throw new Error(`${method} ${apiPath}: HTTP ${res.status} ${await res.text()}`);
+}
+
 const chatReplies = (sb, chatID) => sb.state.replies.filter((r) => r.kind === 'chatMessage' && r.targetId === chatID).map((r) => r.text);
 
 describe('the churn template says what it does', () => {
@@ -83,6 +87,7 @@ describe('the churn template says what it does', () => {
 			const bold = [...note.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]).filter((b) => !/:$/.test(b));
 			expect(bold.filter((b) => !names.has(b))).toEqual([]);
 			expect(note).toContain(`**${NOTIFY}**`);
+			expect(note).not.toContain('agentiq_buyer_reviews');
 			for (const table of Object.keys(TABLES)) expect(note).toContain(`\`${table}\``);
 			for (const column of Object.values(TABLES).flat()) expect(note).toContain(`\`${column.name}\``);
 		}
@@ -113,8 +118,16 @@ describe.each(versionsUnderTest())('n8n %s: churn prevention in WB chats', (vers
 		const orderR = recent[0];
 		const orderQ = recent.find((o) => o.nmId !== orderR.nmId);
 		expect(orderR && orderQ).toBeTruthy();
-		// The buyer of chat R left a 1★ review of the ordered product two days ago (before the workflow runs: it is
-		// part of the unanswered backlog the review trigger stores on its first run).
+		// The buyer of chat R left a 1★ review of the ordered product two days ago, and the seller answered it before the
+		// workflow was started: WB no longer lists it as unanswered, only as answered and in its archive. A 1★ review by
+		// the same name on the same product 40 days ago is outside the window and must not be read.
+		await control(sb, '/wb/feedbacks', {
+			nmId: orderR.nmId,
+			productValuation: 1,
+			text: 'Порвалось сразу, больше не закажу',
+			userName: 'Есения',
+			createdDate: new Date(Date.now() - 40 * DAY).toISOString(),
+		});
 		const review = await control(sb, '/wb/feedbacks', {
 			nmId: orderR.nmId,
 			productValuation: 1,
@@ -122,14 +135,11 @@ describe.each(versionsUnderTest())('n8n %s: churn prevention in WB chats', (vers
 			userName: 'Есения',
 			createdDate: new Date(Date.now() - 2 * DAY - 3_600_000).toISOString(),
 		});
+		await wbFeedbacks(sb, 'POST', '/api/v1/feedbacks/answer', { id: review.id, text: 'Нам очень жаль! Оформите, пожалуйста, возврат в личном кабинете.' });
 
 		n8n = await startN8n({ version, credentials: [wbSandboxCredential(sb.url)], workflows: [workflow()], publish: [] });
 		const rows = await createTables(n8n);
 		await n8n.activate(WORKFLOW_ID);
-		await n8n.waitFor(async () => (await rows('agentiq_buyer_reviews')).some((r) => r.reviewId === review.id), {
-			timeoutMs: 90_000,
-			what: 'the review backlog in the agentiq_buyer_reviews table',
-		});
 
 		// R: a chat opened from the order (WB attaches the order card), a defect and a threat to leave.
 		const r1 = await control(sb, '/wb/chat-messages', {
@@ -162,6 +172,14 @@ describe.each(versionsUnderTest())('n8n %s: churn prevention in WB chats', (vers
 		const matched = (await nodeOutput(n8n, 'Match buyer reviews')).find((j) => j.chatId === chatR).buyerReviews;
 		expect(matched.matches[0]).toMatchObject({ reviewId: `wb:review:${review.id}`, rating: 1, daysBefore: 2 });
 		expect(matched.matches[0].basis).toEqual(['product', 'time', 'name']);
+		// Read from WB for R's product only, within the window, each review once.
+		const read = (await nodeOutput(n8n, 'Reviews of this product')).filter((j) => j.id);
+		expect(read.length).toBeGreaterThan(0);
+		expect(read.every((j) => j.productId === String(orderR.nmId) || j.productId === String(orderQ.nmId))).toBe(true);
+		const readR = read.filter((j) => j.productId === String(orderR.nmId));
+		expect(new Set(readR.map((j) => j.id)).size).toBe(readR.length);
+		expect(readR.find((j) => j.externalId === review.id)).toMatchObject({ answered: true, rating: 1, buyerName: 'Есения' });
+		expect(readR.every((j) => Date.now() - Date.parse(j.createdAt) <= 31 * DAY)).toBe(true);
 		expect(matched.summary.ru).toMatch(/^Вероятно, этот покупатель оставил отзыв 1★ на «.+» 2 дня назад \(уверенность 0,\d\d\)\.$/);
 		const alerts = await nodeOutput(n8n, NOTIFY);
 		const alertR = alerts.filter((j) => j.chatId === chatR);
@@ -181,11 +199,18 @@ describe.each(versionsUnderTest())('n8n %s: churn prevention in WB chats', (vers
 		await control(sb, '/wb/chat-messages', { chatID: chatQ, text: `Номер заказа ${orderQ.id}` });
 		await n8n.waitFor(() => chatReplies(sb, chatQ).length >= 2, { timeoutMs: 90_000, what: 'the reply to the order number in Q' });
 		expect(chatReplies(sb, chatQ)[1]).toContain(`№ ${orderQ.id}`);
+		// The workflow stores the link right after sending; a buyer does not answer within those milliseconds.
+		await n8n.waitFor(async () => (await rows('agentiq_chat_links')).some((r) => r.chatId === chatQ && r.orderNumber === String(orderQ.id)), {
+			timeoutMs: 30_000,
+			what: "Q's order number in agentiq_chat_links",
+		});
 		// Q complains again: the order is remembered and nobody asks twice.
 		await control(sb, '/wb/chat-messages', { chatID: chatQ, text: 'Так как мне вернуть эту вещь? Очень недовольна качеством' });
 		await n8n.waitFor(() => chatReplies(sb, chatQ).length >= 3, { timeoutMs: 90_000, what: 'the reply to the follow-up in Q' });
 		expect(chatReplies(sb, chatQ)[2]).not.toMatch(/напишите, пожалуйста, его номер/);
-		expect((await nodeOutput(n8n, 'Link Order', 2)).filter((j) => j.chatId === chatQ)).toHaveLength(1);
+		const routes = [];
+		for (const k of [0, 1, 2, 3]) for (const j of await nodeOutput(n8n, 'Link Order', k)) if (j.chatId === chatQ) routes.push(k);
+		expect(routes).toEqual([0, 1, 2]); // Found (the number), Ask (the complaint), Already Linked (the follow-up)
 		expect((await nodeOutput(n8n, 'Link Order', 1)).map((j) => j.chatId)).toEqual([chatQ]);
 
 		const links = await rows('agentiq_chat_links');

@@ -6,8 +6,10 @@
 // - wb-product-quality-alert.json: one product's negative share jumps from 10 % to 60 %, another stays at 20 %:
 //   exactly one alert, for that product, and none on a second run in the same period. Its Schedule trigger is
 //   swapped for a webhook of the same name so the test can fire it.
-// The templates read WB's review and question lists with n8n's HTTP Request node and the Wildberries API credential
-// (predefined credential type), so the credential's `authenticate` must route the HTTP Request node's `uri` too.
+// The templates read WB's review and question lists with Wildberries → Review/Question → Get Many (paged, the review
+// archive included, deduplicated), the hosts coming from the sandbox credential. Some reviews of the period are
+// answered (so WB lists them as answered and in its archive, each must count once) and some are rating-only (WB
+// archives those at once, so only the archive has them).
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -50,11 +52,16 @@ async function seedReviews(sb) {
 	for (let i = 0; i < 20; i++) add(steady, 8 + i * 0.25, i < 4);
 	const answered = [];
 	for (let i = 0; i < 20; i++) {
-		const fb = add(steady, 0.5 + i * 0.25, i < 4);
-		if (i >= 10) answered.push(fb.id);
+		// Five 5★ reviews without any text: WB moves them to the archive at once, never to the working lists.
+		const fb = i >= 15
+			? sb.addFeedback({ nmId: steady.nmId, text: '', pros: '', cons: '', productValuation: 5, createdDate: new Date(now - (0.5 + i * 0.25) * DAY).toISOString() })
+			: add(steady, 0.5 + i * 0.25, i < 4);
+		if (i >= 10 && i < 15) answered.push(fb.id);
 	}
-	// Answered reviews leave WB's unanswered list: the templates must read both lists.
+	// Answered reviews leave WB's unanswered list for the answered list and the archive: read once each.
 	for (const id of answered) await wb(sb, 'POST', '/api/v1/feedbacks/answer', { id, text: 'Спасибо за отзыв!' });
+	// Older than the two periods: the archive is read newest first and must stop before these.
+	for (let i = 0; i < 3; i++) add(steady, 40 + i, true);
 	return { spiking, steady, reviewsInPeriod: 40 };
 }
 
@@ -66,13 +73,6 @@ async function waitExecutions(n8n, id, count) {
 		},
 		{ timeoutMs: 120_000, what: `execution ${count} of ${id}` },
 	);
-}
-
-function withSandbox(workflow, sandboxUrl) {
-	const settings = workflow.nodes.find((n) => n.name === 'Settings');
-	const field = settings.parameters.assignments.assignments.find((a) => a.name === 'feedbacksApi');
-	field.value = `${sandboxUrl}/wb/feedbacks`;
-	return workflow;
 }
 
 describe.each(versionsUnderTest())('n8n %s: dashboard and quality alert templates', (version) => {
@@ -105,8 +105,8 @@ describe.each(versionsUnderTest())('n8n %s: dashboard and quality alert template
 		for (let i = 0; i < 4; i++) sb.addQuestion({ nmId: seeded.spiking.nmId, text: `Есть ли другие цвета? (${i})`, createdDate: new Date(now - 3 * DAY).toISOString() });
 		const expectedCompliance = `${((6 / 10) * 100).toFixed(1)}%`;
 
-		const dashboard = withSandbox(loadTemplate('wb-analytics-dashboard.json', 'agentiqDashboardE2e1'), sb.url);
-		const alert = withSandbox(loadTemplate('wb-product-quality-alert.json', 'agentiqQualityTplE2e1'), sb.url);
+		const dashboard = loadTemplate('wb-analytics-dashboard.json', 'agentiqDashboardE2e1');
+		const alert = loadTemplate('wb-product-quality-alert.json', 'agentiqQualityTplE2e1');
 		const trigger = alert.nodes.find((n) => n.name === 'Every day at 09:00');
 		Object.assign(trigger, { type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: '2b7e0c4a-8f1d-4e3b-9a6c-5d2f1e0b7c31', parameters: { httpMethod: 'POST', path: 'agentiq-quality-tpl', responseMode: 'onReceived', options: {} } });
 
@@ -162,7 +162,12 @@ describe.each(versionsUnderTest())('n8n %s: dashboard and quality alert template
 		expect((await n8n.http('POST', n8n.webhookUrl('agentiq-quality-tpl'), { body: {} })).status).toBe(200);
 		const [first] = await waitExecutions(n8n, alert.id, 1);
 		expect(first.status).toBe('success');
-		expect(output(first, 'As interactions')).toHaveLength(80);
+		const read = output(first, 'Reviews of two periods');
+		expect(read).toHaveLength(80);
+		expect(new Set(read.map((r) => r.id)).size).toBe(80);
+		expect(read.filter((r) => r.answered)).toHaveLength(5);
+		expect(read.filter((r) => r.text === '')).toHaveLength(5);
+		expect(read.every((r) => r.marketplace === 'wb' && r.channel === 'review')).toBe(true);
 		const alerts = output(first, 'Detect Spikes');
 		expect(alerts.map((a) => a.productId)).toEqual([String(seeded.spiking.nmId)]);
 		expect(alerts[0]).toMatchObject({ type: 'quality_spike', reviews: 20, negative: 12, negativeShare: 0.6, previousShare: 0.1 });

@@ -128,6 +128,26 @@ describe('WB scenario templates do what their sticky notes say', () => {
 		expect(byName(wf, 'Answer on WB').parameters.text).toContain("$('Guard')");
 	});
 
+	it('churn prevention: reads the chat product\'s reviews of the Match window with Get Many, no review trigger or table', () => {
+		const wf = load('wb-churn-prevention-chat.json');
+		const reviews = byName(wf, 'Reviews of this product');
+		expect(reviews.type).toBe(`${pkg.name}.wildberries`);
+		expect(reviews.parameters).toMatchObject({ resource: 'review', operation: 'getMany', answered: 'all', returnAll: true });
+		expect(reviews.parameters.filters.nmId).toContain('$json.productId');
+		// The read window is the window Match Buyer Reviews scores in.
+		const days = Number(/minus\(\{ days: (\d+) \}\)/.exec(reviews.parameters.filters.dateFrom)[1]);
+		expect(days).toBe(byName(wf, 'Match buyer reviews').parameters.options.windowDays);
+		expect(reviews.alwaysOutputData).toBe(true);
+		// Only a known product is read (an empty nmID would mean every product); the rest is matched against nothing.
+		expect(wf.connections['Add the ask'].main[0].map((c) => c.node)).toEqual(['Product known?']);
+		expect(wf.connections['Product known?'].main.map((out) => out.map((c) => c.node).sort())).toEqual([['Reviews of this product', 'Wait for reviews'], ['Match buyer reviews']]);
+		expect(byName(wf, 'Match buyer reviews').parameters.reviews).toContain("$('Reviews of this product').isExecuted");
+		expect(wf.nodes.filter((n) => n.type === `${pkg.name}.wildberriesTrigger`).map((n) => n.name)).toEqual(['New chat message']);
+		expect(JSON.stringify(wf)).not.toContain('agentiq_buyer_reviews');
+		expect(note(wf)).toMatch(/answered before the workflow started count too/);
+		expect(note(wf)).toMatch(/отвеченные до запуска сценария/);
+	});
+
 	it('5★ upsell: drafts fiveStarUpsell, checks it by the chat rules and sends nothing to WB', () => {
 		const wf = load('wb-five-star-upsell.json');
 		expect(byName(wf, 'New 5★ review').parameters.options).toMatchObject({ minRating: 5 });
