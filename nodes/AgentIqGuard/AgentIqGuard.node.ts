@@ -3,6 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { check } from '../../src/guardrails';
 import { CHANNELS, MARKETPLACES } from '../../src/interaction';
+import { showValue } from '../../src/interaction-input';
 import { readRecentReplies } from '../../src/recent-replies';
 import { asNodeError } from '../shared/errors';
 
@@ -95,13 +96,13 @@ export class AgentIqGuard implements INodeType {
 				if (typeof text !== 'string') {
 					throw new NodeOperationError(this.getNode(), `Reply Text must be a string in item ${i} (got ${text === undefined ? 'nothing' : typeof text})`, { itemIndex: i });
 				}
-				const marketplace = String(this.getNodeParameter('marketplace', i, '') ?? '');
-				const channel = String(this.getNodeParameter('channel', i, '') ?? '');
-				if (!(MARKETPLACES as readonly string[]).includes(marketplace)) {
-					throw new NodeOperationError(this.getNode(), `Marketplace must be wb, ozon or ym in item ${i} (got "${marketplace}")`, { itemIndex: i });
+				const marketplace = this.getNodeParameter('marketplace', i, '') as unknown;
+				const channel = this.getNodeParameter('channel', i, '') as unknown;
+				if (typeof marketplace !== 'string' || !(MARKETPLACES as readonly string[]).includes(marketplace)) {
+					throw new NodeOperationError(this.getNode(), `Marketplace must be wb, ozon or ym in item ${i} (got ${showValue(marketplace)})`, { itemIndex: i });
 				}
-				if (!(CHANNELS as readonly string[]).includes(channel)) {
-					throw new NodeOperationError(this.getNode(), `Channel must be review, question or chat in item ${i} (got "${channel}")`, { itemIndex: i });
+				if (typeof channel !== 'string' || !(CHANNELS as readonly string[]).includes(channel)) {
+					throw new NodeOperationError(this.getNode(), `Channel must be review, question or chat in item ${i} (got ${showValue(channel)})`, { itemIndex: i });
 				}
 				const options = this.getNodeParameter('options', i, {}) as IDataObject;
 				let recentReplies: string[];

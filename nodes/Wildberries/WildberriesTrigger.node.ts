@@ -364,7 +364,6 @@ async function pollChat(
 	}
 	const applied = applyChatEvents(cursor, feed, next);
 	cursor = applied.cursor;
-	state.cursors!.newChatMessage = cursor;
 
 	const out: Interaction[] = [];
 	const historyByChat = new Map<string, Array<{ from: 'buyer' | 'seller'; text: string; at: string }>>();
@@ -384,5 +383,7 @@ async function pollChat(
 		if (onlyUnanswered && m.answered) continue;
 		out.push(withContext);
 	}
+	// Stored only once every message is normalised: a poll that fails half-way must leave the cursor as it was.
+	state.cursors!.newChatMessage = cursor;
 	return out;
 }

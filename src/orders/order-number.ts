@@ -109,7 +109,7 @@ function assertInput(text: unknown, marketplace: unknown): asserts marketplace i
 	}
 	if (typeof marketplace !== 'string' || !(MARKETPLACES as readonly string[]).includes(marketplace)) {
 		throw new TypeError(
-			`order number: "marketplace" must be one of ${MARKETPLACES.join(', ')} (got ${JSON.stringify(marketplace)})`,
+			`order number: "marketplace" must be one of ${MARKETPLACES.join(', ')} (got ${typeof marketplace === 'string' ? JSON.stringify(marketplace.slice(0, 40)) : marketplace === null || marketplace === undefined ? String(marketplace) : typeof marketplace})`,
 		);
 	}
 }

@@ -5,6 +5,7 @@ import {
 	WbInputError,
 	optionalInteger,
 	optionalUnixSeconds,
+	quoteValue,
 	requireBoolean,
 	requireId,
 	requireInteger,
@@ -62,7 +63,7 @@ const FBS_RANGE_MAX_SECONDS = 30 * 24 * 60 * 60;
 function sortOrder(value: unknown): WbSortOrder | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (value === 'dateAsc' || value === 'dateDesc') return value;
-	throw new WbInputError('order', `order must be "dateAsc" or "dateDesc" (got ${JSON.stringify(value)})`);
+	throw new WbInputError('order', `order must be "dateAsc" or "dateDesc" (got ${quoteValue(value)})`);
 }
 
 function dateRange(params: { dateFrom?: unknown; dateTo?: unknown }): { dateFrom?: number; dateTo?: number } {
@@ -252,7 +253,7 @@ export function listFbsOrders(params: ListFbsOrdersParams): WbRequest {
 /** `POST /api/v3/orders/status`: 1..1000 order IDs (duplicates are dropped). */
 export function fbsOrderStatuses(ids: number[]): WbRequest {
 	if (!Array.isArray(ids)) {
-		throw new WbInputError('ids', `ids must be an array of order IDs (got ${JSON.stringify(ids)})`);
+		throw new WbInputError('ids', `ids must be an array of order IDs (got ${quoteValue(ids)})`);
 	}
 	const orders: number[] = [];
 	ids.forEach((id, index) => {
@@ -282,13 +283,13 @@ export function supplierOrders(params: SupplierOrdersParams): WbRequest {
 	if (typeof dateFrom !== 'string' || !RFC3339_LIKE.test(dateFrom) || !isDateTimeString(dateFrom)) {
 		throw new WbInputError(
 			'dateFrom',
-			`dateFrom must be an RFC 3339 date or date-time such as "2026-08-01" or "2026-08-01T10:00:00+03:00" (got ${JSON.stringify(params.dateFrom)})`,
+			`dateFrom must be an RFC 3339 date or date-time such as "2026-08-01" or "2026-08-01T10:00:00+03:00" (got ${quoteValue(params.dateFrom)})`,
 		);
 	}
 	const qs: Record<string, string | number | boolean> = { dateFrom };
 	if (params.flag !== undefined && params.flag !== null) {
 		if (params.flag !== 0 && params.flag !== 1) {
-			throw new WbInputError('flag', `flag must be 0 or 1 (got ${JSON.stringify(params.flag)})`);
+			throw new WbInputError('flag', `flag must be 0 or 1 (got ${quoteValue(params.flag)})`);
 		}
 		qs.flag = params.flag;
 	}
@@ -299,7 +300,7 @@ export function supplierOrders(params: SupplierOrdersParams): WbRequest {
 export function productCard(nmId: number, basket?: string): WbRequest {
 	const card = productCardPath(nmId);
 	if (basket !== undefined && !/^\d{2,3}$/.test(basket)) {
-		throw new WbInputError('basket', `basket must be a basket number such as "01" (got ${JSON.stringify(basket)})`);
+		throw new WbInputError('basket', `basket must be a basket number such as "01" (got ${quoteValue(basket)})`);
 	}
 	return { host: 'card', method: 'GET', path: card.path, basket: basket ?? card.basket };
 }
@@ -317,5 +318,27 @@ export function toUnixSeconds(value: string | number | Date, field = 'date'): nu
 	if (typeof value === 'string' && isDateTimeString(value)) {
 		return Math.floor(toEpochMillis(value) / 1000);
 	}
-	throw new WbInputError(field, `${field} must be a date such as "2026-08-01T10:00:00Z" (got ${JSON.stringify(value)})`);
+	throw new WbInputError(field, `${field} must be a date such as "2026-08-01T10:00:00Z" (got ${quoteValue(value)})`);
+}
+
+export interface ListArchivedFeedbacksParams {
+	take: number;
+	skip: number;
+	order?: WbSortOrder;
+	nmId?: number;
+}
+
+/**
+ * `GET /api/v1/feedbacks/archive`: reviews WB moved out of the working list (answered, unanswered for 30 days, or
+ * without text and photo). take 1..5000; the spec gives no date filter here, so callers filter by date themselves.
+ */
+export function listArchivedFeedbacks(params: ListArchivedFeedbacksParams): WbRequest {
+	const take = requireInteger('take', params.take, 1, FEEDBACK_TAKE_MAX);
+	const skip = requireInteger('skip', params.skip, 0, FEEDBACK_SKIP_MAX);
+	const qs: Record<string, string | number | boolean> = { take, skip };
+	const order = sortOrder(params.order);
+	if (order !== undefined) qs.order = order;
+	const nmId = optionalInteger('nmId', params.nmId, 1, Number.MAX_SAFE_INTEGER);
+	if (nmId !== undefined) qs.nmId = nmId;
+	return { host: 'feedbacks', method: 'GET', path: '/api/v1/feedbacks/archive', qs };
 }

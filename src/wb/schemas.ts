@@ -21,6 +21,11 @@ const optionalInt = loose(z.number().int());
 const optionalNumber = loose(z.number());
 const optionalBoolean = loose(z.boolean());
 
+/** JavaScript dates end at ±8.64e15 ms (year ±275760); beyond that `new Date(ms)` cannot be written as text. */
+function isDateMillis(ms: number): boolean {
+	return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
+}
+
 export const dateTimeString = z
 	.string()
 	.refine(isDateTimeString, { message: 'expected an ISO 8601 / RFC 3339 date-time' });
@@ -260,6 +265,12 @@ export const rawChatEventSchema: z.ZodType<RawChatEvent, z.ZodTypeDef, unknown> 
 				message: 'missing (neither addTimestamp nor addTime is present)',
 			});
 		}
+		// a time a Date cannot hold would crash the normaliser later and fail the whole poll, every poll
+		if (event.addTimestamp != null && !isDateMillis(event.addTimestamp)) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['addTimestamp'], message: `not a date-time in Unix ms (got ${event.addTimestamp})` });
+		} else if (event.addTimestamp == null && event.addTime != null && !isDateMillis(toEpochMillis(event.addTime))) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['addTime'], message: `outside the range of dates (got ${JSON.stringify(event.addTime)})` });
+		}
 	})
 	// one time field for everyone downstream: addTimestamp (Unix ms), taken from addTime when WB left it out
 	.transform((event) => ({ ...event, addTimestamp: event.addTimestamp ?? toEpochMillis(event.addTime as string) }));
@@ -267,7 +278,8 @@ export const rawChatEventSchema: z.ZodType<RawChatEvent, z.ZodTypeDef, unknown> 
 
 export const chatEventsResultSchema = z
 	.object({
-		next: z.number().int(),
+		// the trigger's cursor: it must survive the round trip through the query string exactly
+		next: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
 		newestEventTime: optionalString,
 		oldestEventTime: optionalString,
 		totalEvents: optionalInt,

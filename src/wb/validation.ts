@@ -16,13 +16,19 @@ export function textLength(text: string): number {
 	return Array.from(text).length;
 }
 
-function show(value: unknown): string {
-	if (typeof value === 'string') return JSON.stringify(value);
+/** A bad value quoted for a message: briefly, so a 1 MB text or a nested object does not become the message. */
+export function quoteValue(value: unknown): string {
+	if (typeof value === 'string') {
+		const text = JSON.stringify(value);
+		return text.length > 60 ? `${Array.from(text.slice(0, 120)).slice(0, 59).join('')}…` : text;
+	}
 	if (value === undefined) return 'nothing';
 	if (Array.isArray(value)) return `an array of ${value.length}`;
 	if (value === null || typeof value !== 'object') return String(value);
 	return 'an object';
 }
+
+const show = quoteValue;
 
 // n8n expressions often hand numbers over as strings ("100"); accept those, nothing looser.
 function asNumber(value: unknown): number | undefined {
