@@ -103,7 +103,8 @@ export function check(text: string, ctx: GuardrailContext): GuardrailResult {
 		const buyer = ctx.buyerText ? normalizeText(ctx.buyerText).text : '';
 		const doc = makeDoc(norm, ctx.marketplace, ctx.channel, buyer);
 		const findings: Finding[] = [];
-		for (const rule of SHAPE_RULES) findings.push(...rule(doc));
+		// A loop, not push(...list): a text full of links can give more findings than one call may take arguments.
+		for (const rule of SHAPE_RULES) for (const finding of rule(doc)) findings.push(finding);
 		WORD_RULES.scan(doc, findings);
 		for (const f of mergeOverlaps(withoutEmailDomains(findings))) {
 			const [start, end] = originalSpan(norm, f.start, f.end);

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// Dates must be readable: an unreadable one makes the lenient parser skip the item with a reason instead of
+// emitting an Interaction whose createdAt the rest of the pipeline rejects.
+const readableDate = z.string().refine((v) => Number.isFinite(Date.parse(v)), { message: 'not a readable date-time' });
+
 // Zod schemas for what the nodes read from Ozon, after parseOzonJson (64-bit ids are strings then). Only the
 // fields the package uses are required; the rest pass through into `raw` unchanged. Ozon omits empty fields
 // (protobuf JSON), so most fields are optional.
@@ -12,7 +16,7 @@ export const reviewSchema = z
 		id: z.string().min(1),
 		sku: id.optional(),
 		text: optionalString,
-		published_at: z.string(),
+		published_at: readableDate,
 		rating: z.number().int().min(0).max(5).optional(),
 		status: z.string().optional(),
 		order_status: z.string().optional(),
@@ -30,7 +34,7 @@ export const reviewCommentSchema = z
 	.object({
 		id: z.string(),
 		text: optionalString,
-		published_at: z.string().optional(),
+		published_at: readableDate.optional(),
 		is_official: z.boolean().optional(),
 		is_owner: z.boolean().optional(),
 		parent_comment_id: optionalString,
@@ -44,7 +48,7 @@ export const questionSchema = z
 		id: z.string().min(1),
 		sku: id.optional(),
 		text: optionalString,
-		published_at: z.string(),
+		published_at: readableDate,
 		status: z.string().optional(),
 		answers_count: z.number().int().optional(),
 		author_name: optionalString,
@@ -60,7 +64,7 @@ export const questionListSchema = z
 export const chatInfoSchema = z
 	.object({
 		chat: z
-			.object({ chat_id: z.string().min(1), chat_status: z.string().optional(), chat_type: z.string().optional(), created_at: z.string().optional() })
+			.object({ chat_id: z.string().min(1), chat_status: z.string().optional(), chat_type: z.string().optional(), created_at: readableDate.optional() })
 			.passthrough(),
 		first_unread_message_id: id.optional(),
 		last_message_id: id.optional(),
@@ -76,7 +80,7 @@ export const chatMessageSchema = z
 	.object({
 		message_id: id,
 		user: z.object({ id: id.optional(), type: z.string() }).passthrough(),
-		created_at: z.string(),
+		created_at: readableDate,
 		data: z.array(z.string()).nullish(),
 		is_read: z.boolean().optional(),
 		is_image: z.boolean().optional(),

@@ -4,7 +4,9 @@ import { z } from 'zod';
 // `passthrough()` so `raw` keeps everything Market sent. Ids are int64 numbers; dates are ISO strings.
 
 const id = z.number().int().positive();
-const isoDate = z.string().min(1);
+// A date the rest of the pipeline can read: an unreadable one makes the lenient parser skip the item with a
+// reason instead of keeping it and failing every poll at normalisation.
+const isoDate = z.string().min(1).refine((v) => Number.isFinite(Date.parse(v)), { message: 'not a readable date-time' });
 const pagingSchema = z.object({ nextPageToken: z.string().optional() }).passthrough().optional();
 
 export const feedbackSchema = z

@@ -19,6 +19,7 @@
 
 const fs = require('fs');
 const net = require('net');
+const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
 
@@ -33,7 +34,13 @@ const SPECS = Object.freeze({
 	communications: 'wb/09-communications.yaml',
 	ordersFbs: 'wb/03-orders-fbs.yaml',
 	reports: 'wb/12-reports.supplier-orders.trimmed.yaml',
+	ozonSeller: 'ozon/seller-api.trimmed.json',
+	ymPartner: 'ym/partner-api.bundled.yaml',
+	ymNotification: 'ym/notification-api.bundled.yaml',
 });
+
+// Specs that Prism cannot load as they are get a normalised copy in a temp folder (see normaliseOzonSpec).
+const NORMALISE = Object.freeze({ ozonSeller: normaliseOzonSpec, ymNotification: normaliseDiscriminators });
 
 function sharedDir() {
 	return process.env.AGENTIQ_SHARED_DIR || path.join(REPO_ROOT, '..', 'shared');
@@ -51,11 +58,133 @@ function specPath(name) {
 	if (!fs.existsSync(file)) {
 		throw new Error(
 			`contract: the official spec ${relative} is missing: looked for ${file}. The contract tests need the shared ` +
-				`folder with specs/wb/ beside the repo (../shared) or AGENTIQ_SHARED_DIR pointing at it` +
+				`folder with specs/ beside the repo (../shared) or AGENTIQ_SHARED_DIR pointing at it` +
 				`${fs.existsSync(dir) ? '' : ` (${dir} does not exist)`}.`,
 		);
 	}
-	return file;
+	const normalise = NORMALISE[name];
+	return normalise ? normalisedCopy(name, file, normalise) : file;
+}
+
+/** The values a schema's prose lists as `- \`VALUE\` — …` lines, in order (Ozon's `"type": "enum"` fields). */
+function enumFromDescription(description) {
+	const values = [];
+	for (const m of String(description || '').matchAll(/^\s*-\s*`([A-Z0-9_]+)`/gm)) if (!values.includes(m[1])) values.push(m[1]);
+	return values;
+}
+
+/**
+ * The Ozon Seller API document is not strictly valid OpenAPI 3.0 (shared/specs/README.md, "Validity"), and Prism
+ * refuses or misreads it. The copy it gets differs only where the upstream text is invalid, and each change keeps
+ * the meaning the document gives in words:
+ *  - `info.version` 2.1 (a number) becomes the string "2.1";
+ *  - `description: null` (and other null keywords, e.g. `type: null` of v1QuestionAnswerListRequest.last_id,
+ *    `x-logo.backgroundColor`) are dropped: a null keyword says nothing;
+ *  - `"type": "timestamp"` (question `published_at`) becomes `string` with `format: date-time`, as every other Ozon
+ *    date is declared;
+ *  - `"type": "enum"` (question `status`) becomes a `string` whose `enum` is the values its description lists
+ *    (NEW, ALL, VIEWED, PROCESSED, UNPROCESSED);
+ *  - `"type": "array of strings"` (v3PostingProductDetail.jw_uin) becomes `array` of `string`;
+ *  - the scheme-relative server `//api-seller.ozon.ru` becomes `https://api-seller.ozon.ru`.
+ * Examples (`example`, `examples`) are data, not schema, and are copied untouched. Anything else non-standard fails
+ * the run, so a new upstream quirk is seen rather than silently mangled.
+ */
+function normaliseOzonSpec(doc) {
+	const STANDARD = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);
+	const changes = [];
+	if (typeof doc.info.version !== 'string') {
+		changes.push(`info.version ${JSON.stringify(doc.info.version)} → string`);
+		doc.info.version = String(doc.info.version);
+	}
+	for (const server of doc.servers || []) {
+		if (server.url.startsWith('//')) {
+			changes.push(`server ${server.url} → https:`);
+			server.url = `https:${server.url}`;
+		}
+	}
+	const walk = (node, where) => {
+		if (Array.isArray(node)) return node.forEach((v, i) => walk(v, `${where}/${i}`));
+		if (!node || typeof node !== 'object') return;
+		for (const [key, value] of Object.entries(node)) {
+			if (value === null) {
+				changes.push(`${where}/${key}: null dropped`);
+				delete node[key];
+			}
+		}
+		if (typeof node.type === 'string' && !STANDARD.has(node.type)) {
+			const was = node.type;
+			if (was === 'timestamp') Object.assign(node, { type: 'string', format: 'date-time' });
+			else if (was === 'array of strings') Object.assign(node, { type: 'array', items: { type: 'string' } });
+			else if (was === 'enum') {
+				const values = enumFromDescription(node.description);
+				if (!values.length) throw new Error(`contract: ${where} has "type": "enum" but its description lists no values`);
+				Object.assign(node, { type: 'string', enum: values });
+			} else throw new Error(`contract: ${where} has the non-standard type ${JSON.stringify(was)}; extend normaliseOzonSpec`);
+			changes.push(`${where}: type ${JSON.stringify(was)} → ${node.type}${node.format ? ` (${node.format})` : ''}${node.enum ? ` enum ${node.enum.join('|')}` : ''}`);
+		}
+		for (const [key, value] of Object.entries(node)) {
+			if (key === 'example' || key === 'examples') continue;
+			walk(value, `${where}/${key}`);
+		}
+	};
+	walk(doc, '#');
+	return changes;
+}
+
+/**
+ * Prism 5.16 ignores `discriminator`: it validates a `oneOf` by trying every branch. In the Yandex.Market notification
+ * spec (`SendNotificationRequest`) every branch types `notificationType` with the whole `NotificationType` enum, so
+ * a valid CHAT_CREATED also matches CHAT_ARBITRAGE_STARTED and the like, and `oneOf` fails. The copy Prism gets states
+ * what the discriminator mapping already says, in plain JSON Schema: each mapped branch's `notificationType` is also
+ * limited to its own value (`allOf: [<original>, {enum: [TYPE]}]`). Nothing else changes; a branch missing from the
+ * mapping fails the run.
+ */
+function normaliseDiscriminators(doc) {
+	const changes = [];
+	const schemas = doc.components.schemas;
+	for (const [name, schema] of Object.entries(schemas)) {
+		if (!schema.discriminator || !Array.isArray(schema.oneOf)) continue;
+		const property = schema.discriminator.propertyName;
+		const byRef = new Map(Object.entries(schema.discriminator.mapping || {}).map(([value, ref]) => [ref, value]));
+		for (const branch of schema.oneOf) {
+			const value = byRef.get(branch.$ref);
+			if (value === undefined) throw new Error(`contract: ${name} oneOf branch ${branch.$ref} has no discriminator mapping`);
+			const target = schemas[branch.$ref.split('/').pop()];
+			const original = target.properties && target.properties[property];
+			if (!original) throw new Error(`contract: ${branch.$ref} has no property ${property}`);
+			target.properties[property] = { allOf: [original, { enum: [value] }] };
+			changes.push(`${branch.$ref}.${property}: limited to ${value}`);
+		}
+	}
+	return changes;
+}
+
+/** Reads a JSON or YAML spec (YAML through js-yaml, which the toolchain already installs). */
+function readSpec(file) {
+	const text = fs.readFileSync(file, 'utf8');
+	if (file.endsWith('.json')) return JSON.parse(text);
+	return require(require.resolve('js-yaml', { paths: [REPO_ROOT] })).load(text);
+}
+
+const normalised = new Map();
+
+/** Writes (once per process) the normalised copy of a spec, as JSON, to a temp folder and returns its path. */
+function normalisedCopy(name, file, normalise) {
+	if (normalised.has(name)) return normalised.get(name).file;
+	const doc = readSpec(file);
+	const changes = normalise(doc);
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentiq-contract-'));
+	const out = path.join(dir, path.basename(file).replace(/\.ya?ml$/, '.json'));
+	fs.writeFileSync(out, JSON.stringify(doc, null, 2));
+	process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+	normalised.set(name, { file: out, changes });
+	return out;
+}
+
+/** What normalisation changed in a spec (empty for specs used as they are). */
+function specChanges(name) {
+	specPath(name);
+	return normalised.has(name) ? normalised.get(name).changes : [];
 }
 
 function prismEntry() {
@@ -149,6 +278,7 @@ function logProblems(logText) {
  * @param {string} o.spec  path of the OpenAPI document
  * @param {string} [o.upstream]  proxy mode: the base URL requests are forwarded to (a path prefix is kept)
  * @param {string[]} [o.args]  extra CLI arguments
+ * @param {boolean} [o.errors]  false: run without `--errors` (default: with)
  * @returns {Promise<{ url: string, port: number, mode: string, spec: string, log: () => string, mark: () => number,
  *   logSince: (mark: number) => string, stop: () => Promise<void> }>}
  */
@@ -173,7 +303,10 @@ async function startPrism(o) {
 function launch(o, port) {
 	const args = [prismEntry(), o.mode, o.spec];
 	if (o.mode === 'proxy') args.push(o.upstream);
-	args.push('--errors', '--host', '127.0.0.1', '--port', String(port), ...(o.args || []));
+	// `errors: false` only for a mock whose spec examples break their own schemas (see ozon-requests.test.js):
+	// request violations are still answered with 4xx plus `sl-violations`, the examples go out unchanged.
+	if (o.errors !== false) args.push('--errors');
+	args.push('--host', '127.0.0.1', '--port', String(port), ...(o.args || []));
 	// detached: Prism gets its own process group, so stop() can signal the whole tree (forks included).
 	const child = spawn(process.execPath, args, {
 		cwd: REPO_ROOT,
@@ -262,6 +395,9 @@ module.exports = {
 	SPECS,
 	sharedDir,
 	specPath,
+	specChanges,
+	normaliseOzonSpec,
+	normaliseDiscriminators,
 	prismVersion,
 	startPrism,
 	inspectResponse,

@@ -283,10 +283,12 @@ describe('sandbox answers through prism proxy', () => {
 		test('400/422/404: answers WB refuses, in each host’s error shape', async () => {
 			const answered = pulled.reviews[0].externalId;
 			const expectations = [
-				['reply to an answered review', () => execute('reply twice', { resource: 'review', operation: 'reply', reviewId: answered, text: 'Ещё раз спасибо за отзыв!', skipIfSent: false }), 'POST /api/v1/feedbacks/answer 400'],
+				// A refusal because the target was dealt with already (answered, or rejected by the seller) is read back
+				// and becomes a skip, not an error: in queue mode another worker may have got there first.
+				['reply to an answered review', () => execute('reply twice', { resource: 'review', operation: 'reply', reviewId: answered, text: 'Ещё раз спасибо за отзыв!', skipIfSent: false }), ['POST /api/v1/feedbacks/answer 400', 'GET /api/v1/feedback 200'], false],
 				['second edit', () => execute('edit twice', { resource: 'review', operation: 'editReply', reviewId: answered, text: 'Исправленный ответ ещё раз.' }), 'PATCH /api/v1/feedbacks/answer 422'],
 				['get unknown review', () => execute('get unknown review', { resource: 'review', operation: 'get', reviewId: 'noSuchFeedback000000' }), 'GET /api/v1/feedback 422'],
-				['answer a rejected question', () => execute('answer rejected', { resource: 'question', operation: 'answer', questionId: pulled.questions[1].externalId, text: 'Ответ на отклонённый вопрос.', skipIfSent: false }), 'PATCH /api/v1/questions 422'],
+				['answer a rejected question', () => execute('answer rejected', { resource: 'question', operation: 'answer', questionId: pulled.questions[1].externalId, text: 'Ответ на отклонённый вопрос.', skipIfSent: false }), ['PATCH /api/v1/questions 422', 'GET /api/v1/question 200'], false],
 				['get unknown question', () => execute('get unknown question', { resource: 'question', operation: 'get', questionId: 'noSuchQuestion000000' }), 'GET /api/v1/question 422'],
 				['send with a wrong reply sign', () => execute('wrong sign', { resource: 'chat', operation: 'sendMessage', replySign: '1:00000000-0000-0000-0000-000000000000:1:abc', chatId: '', message: 'Здравствуйте!', replyToId: '', skipIfSent: false }), 'POST /api/v1/seller/message 400'],
 				// Requests the builders refuse before sending; sent as hand-made requests through the same transport.
@@ -296,10 +298,10 @@ describe('sandbox answers through prism proxy', () => {
 				['FBS orders over 30 days', () => transport('orders 40 days', { host: 'marketplace', method: 'GET', path: '/api/v3/orders', qs: { limit: 10, next: 0, dateFrom: Math.floor(Date.now() / 1000) - 40 * 86400, dateTo: Math.floor(Date.now() / 1000) } }), 'GET /api/v3/orders 400'],
 				['statistics with a bad dateFrom', () => transport('statistics dateFrom', { host: 'statistics', method: 'GET', path: '/api/v1/supplier/orders', qs: { dateFrom: 'вчера' } }), 'GET /api/v1/supplier/orders 400'],
 			];
-			for (const [label, run, expected] of expectations) {
+			for (const [label, run, expected, fails = true] of expectations) {
 				const { error, made } = await through(label, run);
-				expect([label, error !== undefined]).toEqual([label, true]);
-				expect([label, statuses(made)]).toEqual([label, [expected]]);
+				expect([label, error !== undefined]).toEqual([label, fails]);
+				expect([label, statuses(made)]).toEqual([label, Array.isArray(expected) ? expected : [expected]]);
 			}
 		});
 

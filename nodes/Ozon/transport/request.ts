@@ -8,7 +8,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { describeOzonError, ozonRetryAfterMs } from '../../../src/ozon/errors';
-import { parseOzonJson } from '../../../src/ozon/json';
+import { parseOzonJson, stringifyOzonJson } from '../../../src/ozon/json';
 import { OZON_PRODUCTION_BASE_URL, type OzonRequest } from '../../../src/ozon/requests';
 
 type Context = IExecuteFunctions | IPollFunctions;
@@ -95,7 +95,7 @@ export async function ozonRequest(this: Context, request: OzonRequest, options: 
 		method: 'POST',
 		url: `${base}${request.path}`,
 		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		body: JSON.stringify(request.body),
+		body: stringifyOzonJson(request.body),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		encoding: 'text',

@@ -27,8 +27,12 @@ function okJson(body) {
 	return { status: 200, raw: JSON.stringify(body).replace(ID_KEYS, '"$1":$2'), contentType: 'application/json' };
 }
 
+// Requests carry uint64 ids as the spec types them, bare integers (`"from_message_id": 3000000000817031942`);
+// JSON.parse would round them, so they are read as strings, exactly.
+const LONG_REQUEST_ID = /"(from_message_id|message_id|last_read_message_id)"(\s*:\s*)(\d{16,})(?=\s*[,}\]])/g;
+
 function bodyOf(ctx) {
-	const parsed = parseJsonBody(ctx.body);
+	const parsed = parseJsonBody(Buffer.from(ctx.body.toString('utf8').replace(LONG_REQUEST_ID, '"$1"$2"$3"'), 'utf8'));
 	if (parsed.error) throw new ApiError(errors.badRequest(`invalid request body: ${parsed.error}`));
 	if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) throw new ApiError(errors.badRequest('request body must be an object'));
 	return parsed.value;
@@ -36,7 +40,7 @@ function bodyOf(ctx) {
 
 function gate(ctx, name) {
 	const client = CLIENTS_BY_KEY[ctx.token];
-	if (!client || !client.plans.includes(name)) throw new ApiError(errors.noSubscription(SUBSCRIPTIONS[name]));
+	if (!client || !client.plans.includes(name)) throw new ApiError(errors.forMethod(ctx.path, errors.noSubscription(SUBSCRIPTIONS[name])));
 }
 
 function intField(body, name, { min, max, required, fallback }) {

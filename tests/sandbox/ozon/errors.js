@@ -18,9 +18,18 @@ const tooManyRequests = () => rpc(429, 8, 'You have reached request rate limit p
 // Not in the spec: the text a seller without the subscription gets. Status 403 / code 7 are the spec's for denial.
 const noSubscription = (plans) => rpc(403, 7, `Method is available only for sellers with subscription: ${plans}`);
 
+// The question methods document their errors (`default`) with `details` as a string; every other method with an
+// array. Errors made before the method runs (auth) or by the gate take the method's shape too.
+const isQuestionMethod = (path) => typeof path === 'string' && path.startsWith('/v1/question/');
+
+function forMethod(path, response) {
+	if (!isQuestionMethod(path) || !response.body || !Array.isArray(response.body.details)) return response;
+	return { ...response, body: { ...response.body, details: '' } };
+}
+
 function serverError(status) {
 	if (status === 500) return rpc(500, 13, 'Internal error');
 	return text(status, `<html><head><title>${status}</title></head><body><center><h1>${status}</h1></center><hr><center>nginx</center></body></html>`, 'text/html');
 }
 
-module.exports = { rpc, badRequest, questionError, notFound, unauthorized, missingHeaders, tooManyRequests, noSubscription, serverError };
+module.exports = { forMethod, rpc, badRequest, questionError, notFound, unauthorized, missingHeaders, tooManyRequests, noSubscription, serverError };

@@ -22,9 +22,9 @@ function header(ctx, name) {
 function authenticate(ctx) {
 	const clientId = header(ctx, 'client-id');
 	const apiKey = header(ctx, 'api-key');
-	if (!clientId || !apiKey) return { token: apiKey || null, response: errors.missingHeaders() };
+	if (!clientId || !apiKey) return { token: apiKey || null, response: errors.forMethod(ctx.path, errors.missingHeaders()) };
 	const client = CLIENTS_BY_KEY[apiKey];
-	if (!client || client.clientId !== clientId) return { token: apiKey, response: errors.unauthorized() };
+	if (!client || client.clientId !== clientId) return { token: apiKey, response: errors.forMethod(ctx.path, errors.unauthorized()) };
 	return { token: apiKey };
 }
 
