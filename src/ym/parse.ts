@@ -21,9 +21,9 @@ import {
 	type RawQuestion,
 } from './schemas';
 
-// Parsers for Partner API answers `{status: "OK", result}`. A body without the documented shape throws
-// YmResponseError naming the field; lists are lenient per item (a broken item is skipped and reported), so a
-// trigger loses one review, not the whole poll.
+// Parsers for Partner API answers `{status: "OK", result}` (the orders list alone has no envelope). A body without
+// the documented shape throws YmResponseError naming the field; lists are lenient per item (a broken item is skipped
+// and reported), so a trigger loses one review, not the whole poll.
 
 export class YmResponseError extends Error {
 	readonly path: string;
@@ -83,8 +83,8 @@ function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false
 	}
 }
 
-/** The `result` of an OK answer. */
-export function resultOf(body: unknown): unknown {
+/** The decoded body: a string is parsed as JSON; an empty body throws. */
+function bodyValue(body: unknown): unknown {
 	let value = body;
 	if (typeof value === 'string') {
 		const parsed = parseJsonText(value);
@@ -92,6 +92,12 @@ export function resultOf(body: unknown): unknown {
 		value = parsed.value;
 	}
 	if (value === null || value === undefined || value === '') throw new YmResponseError('(root)', 'the body is empty');
+	return value;
+}
+
+/** The `result` of an OK answer. */
+export function resultOf(body: unknown): unknown {
+	const value = bodyValue(body);
 	const envelope = parseWith(envelopeSchema, value, '');
 	if (envelope.status !== 'OK') throw new YmResponseError('status', `expected "OK", received ${JSON.stringify(envelope.status)}`);
 	return envelope.result;
@@ -126,7 +132,17 @@ export const parseQuestionPage = (body: unknown): Page<RawQuestion> =>
 	page(body, 'questions', questionSchema, (i) => (i.questionIdentifiers as { id?: unknown } | undefined)?.id);
 export const parseAnswerPage = (body: unknown): Page<RawAnswer> => page(body, 'answers', answerSchema, (i) => i.id);
 export const parseChatPage = (body: unknown): Page<RawChat> => page(body, 'chats', chatSchema, (i) => i.chatId);
-export const parseOrderPage = (body: unknown): Page<RawOrder> => page(body, 'orders', orderSchema, (i) => i.orderId);
+
+/**
+ * `POST /v1/businesses/{businessId}/orders`. Unlike the other Partner API answers, the spec's
+ * `GetBusinessOrdersResponse` is `{orders, paging}` at the top level, with no `{status, result}` envelope.
+ */
+export function parseOrderPage(body: unknown): Page<RawOrder> {
+	const root = parseWith(listResultSchema('orders'), bodyValue(body), '');
+	const { items, skipped } = lenient(root.orders as unknown[], orderSchema, (i) => i.orderId);
+	const token = (root.paging as { nextPageToken?: string } | undefined)?.nextPageToken;
+	return { items, skipped, ...(token ? { nextPageToken: token } : {}) };
+}
 
 export interface HistoryPage extends Page<RawChatMessage> {
 	context?: RawChatContext;

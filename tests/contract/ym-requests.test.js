@@ -172,15 +172,17 @@ describe('Yandex.Market connector requests against prism mock', () => {
 			expect(made[0].query).toEqual({ chatId: '9001' });
 			const { made: history } = await checked('chat history', (l) => execute(l, { resource: 'chat', operation: 'history', chatId: '9001', maxMessages: 3 }));
 			expect(history.every((c) => c.path.endsWith('/chats/history') && c.query.chatId === '9001' && c.query.limit === '100')).toBe(true);
+			// The example page repeats its token ("string"): the second page is the last one asked for.
+			expect(history.map((c) => c.query.pageToken)).toEqual([undefined, 'string']);
 		});
 
 		test('order: get by number, with and without a campaign in the credential', async () => {
 			const { made, result } = await checked('order get', (l) => execute(l, { resource: 'order', operation: 'get', orderId: '46810112' }));
 			expect(endpoints(made)).toEqual(['POST /v1/businesses/{businessId}/orders']);
-			// The spec's answer is `{orders, paging}` with no `{status, result}` envelope, and the parser reads it so: the
-			// mock's order is not 46810112, so the node reads the list and says the order was not found (before the fix:
-			// "Unexpected Yandex Market response: status: missing").
-			expect(result).toEqual({ refused: 'RESULT_PLACEHOLDER' });
+			// The spec's answer is `{orders, paging}` with no `{status, result}` envelope, and the parser reads it so. The
+			// mock's list (built from the schema) does not hold 46810112, so the node reads it and reports the order as not
+			// found (the old envelope parser failed here with "Unexpected Yandex Market response: status: missing").
+			expect(result).toEqual({ refused: 'Order 46810112 was not found on Yandex Market' });
 			expect(made[0].requestBody).toEqual({ orderIds: [46810112] });
 			const { made: campaign } = await checked('order get with campaign', (l) =>
 				execute(l, { resource: 'order', operation: 'get', orderId: '46810112' }, { account: { ...ACCOUNT, campaignId: '21000111' } }),

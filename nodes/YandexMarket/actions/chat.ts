@@ -67,14 +67,18 @@ async function readHistory(this: IExecuteFunctions, business: string, chatId: st
 	const messages: RawChatMessage[] = [];
 	let first: HistoryPage | undefined;
 	let token: string | undefined;
+	// A token already sent would return a page already read: Market (and the spec's example page) can repeat the
+	// last token instead of dropping it, so a seen token is the end, like a missing token or an empty page.
+	const seen = new Set<string>();
 	while (messages.length < max) {
 		const page = parseHistoryPage(
 			await ymRequest.call(this, chatHistory({ businessId: business, chatId, pageToken: token, limit: 100 }), { itemIndex, what: `chat ${chatId}` }),
 		);
 		first ??= page;
 		messages.push(...page.items);
+		if (token) seen.add(token);
 		token = page.nextPageToken;
-		if (!token || !page.items.length) break;
+		if (!token || seen.has(token) || !page.items.length) break;
 	}
 	const unique = new Map(messages.map((m) => [m.messageId, m]));
 	return { messages: [...unique.values()].sort((a, b) => a.messageId - b.messageId).slice(-max), first };

@@ -364,7 +364,8 @@ function listOrders(ctx) {
 	const statuses = b.statuses;
 	const matching = ctx.ym.orders.filter((o) => (!ids || ids.includes(o.orderId)) && (!statuses || statuses.includes(o.status)));
 	const p = slice(ctx, matching, page);
-	return ok({ orders: p.items.map(publicView), paging: p.paging });
+	// GetBusinessOrdersResponse is `{orders, paging}` at the top level: this method alone has no `{status, result}` envelope.
+	return json(200, { orders: p.items.map(publicView), paging: p.paging });
 }
 
 const route = (method, version, tail, handler) => ({ method, path: new RegExp(`^/${version}/businesses/(?<businessId>[^/]+)${tail}$`), handler: guarded(handler) });

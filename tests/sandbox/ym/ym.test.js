@@ -138,8 +138,11 @@ describe('orders', () => {
 	it('finds an order by id and refuses a foreign campaign', async () => {
 		const id = sb.state.ym.orders[0].orderId;
 		const r = await call('POST', `/v1/businesses/${B}/orders`, { body: { orderIds: [id] } });
-		expect(r.data.result.orders).toHaveLength(1);
-		expect(r.data.result.orders[0]).toMatchObject({ orderId: id, status: expect.any(String), items: [expect.objectContaining({ offerName: expect.any(String) })] });
+		// GetBusinessOrdersResponse: `{orders, paging}` at the top level, no `{status, result}` envelope.
+		expect(r.data).not.toHaveProperty('status');
+		expect(r.data).not.toHaveProperty('result');
+		expect(r.data.orders).toHaveLength(1);
+		expect(r.data.orders[0]).toMatchObject({ orderId: id, status: expect.any(String), items: [expect.objectContaining({ offerName: expect.any(String) })] });
 		expect((await call('POST', `/v1/businesses/${B}/orders`, { body: { orderIds: [id], campaignIds: [5] } })).status).toBe(403);
 	});
 });

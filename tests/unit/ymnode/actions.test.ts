@@ -139,8 +139,71 @@ describe('Yandex Market node error paths (nock)', () => {
 		);
 	}, 20_000);
 
-	it('Order → Get: an unknown order is a clear error', async () => {
+	describe('Chat → Get History paging stops', () => {
+		const msg = (messageId: number) => ({ messageId, createdAt: '2026-11-20T10:00:00Z', sender: 'CUSTOMER', message: `m${messageId}` });
+		const historyPage = (messages: unknown[], nextPageToken?: string) => ({ status: 'OK', result: { messages, paging: nextPageToken ? { nextPageToken } : {} } });
+		// Answers every history request from `answer(pageToken)` and records the tokens sent.
+		const serve = (answer: (token: string | undefined) => unknown) => {
+			const tokens: Array<string | undefined> = [];
+			nock(NOCK_BASE)
+				.post(`${P}/chats/history`)
+				.query(true)
+				.times(300)
+				.reply(200, (uri) => {
+					const token = new URL(uri, NOCK_BASE).searchParams.get('pageToken') ?? undefined;
+					tokens.push(token);
+					return answer(token);
+				});
+			return tokens;
+		};
+		const history = (maxMessages: number) => run(context(NOCK_BASE, { parameters: { resource: 'chat', operation: 'history', chatId: '7', maxMessages } }));
+
+		it('when the next page token repeats (the spec example page: one message, token "string")', async () => {
+			const tokens = serve((token) => historyPage([msg(token ? 2 : 1)], 'string'));
+			const out = await history(250);
+			expect(tokens).toEqual([undefined, 'string']);
+			expect((out[0][0].json.messages as IDataObject[]).map((m) => m.messageId)).toEqual([1, 2]);
+		});
+
+		it('when a token seen two pages back comes again', async () => {
+			const next: Record<string, string> = { '': 'a', a: 'b', b: 'a' };
+			const tokens = serve((token) => historyPage([msg(tokens.length)], next[token ?? '']));
+			await history(250);
+			expect(tokens).toEqual([undefined, 'a', 'b']);
+		});
+
+		it('when the next page token is missing, or the page is empty', async () => {
+			let tokens = serve((token) => historyPage([msg(token ? 2 : 1)], token ? undefined : 'p2'));
+			await history(250);
+			expect(tokens).toEqual([undefined, 'p2']);
+			nock.cleanAll();
+			tokens = serve((token) => historyPage(token ? [] : [msg(1)], `t${tokens.length}`));
+			await history(250);
+			expect(tokens).toEqual([undefined, 't1']);
+		});
+
+		it('and still reads fresh tokens up to Max Messages', async () => {
+			const tokens = serve(() => historyPage([msg(tokens.length * 2), msg(tokens.length * 2 + 1)], `t${tokens.length}`));
+			const out = await history(7);
+			expect(tokens).toEqual([undefined, 't1', 't2', 't3']);
+			expect(out[0][0].json.messages as IDataObject[]).toHaveLength(7);
+		});
+	});
+
+	it('Order → Get reads the spec\'s answer: {orders, paging} at the top level, no envelope', async () => {
+		const order = { orderId: 123, campaignId: 22, status: 'PROCESSING', substatus: 'STARTED', items: [] };
+		nock(NOCK_BASE).post(`/v1/businesses/${BUSINESS}/orders`).reply(200, { orders: [{ ...order, orderId: 5 }, order], paging: {} });
+		const out = await run(context(NOCK_BASE, { parameters: { resource: 'order', operation: 'get', orderId: '123' } }));
+		expect(out[0][0].json.order).toEqual(order);
+	});
+
+	it('Order → Get: an answer without the orders list names the field', async () => {
 		nock(NOCK_BASE).post(`/v1/businesses/${BUSINESS}/orders`).reply(200, { status: 'OK', result: { orders: [] } });
+		await expect(run(context(NOCK_BASE, { parameters: { resource: 'order', operation: 'get', orderId: '123' } }))).rejects.toThrow(/orders: missing/);
+	});
+
+	it('Order → Get: an unknown order is a clear error', async () => {
+		nock(NOCK_BASE).post(`/v1/businesses/${BUSINESS}/orders`).reply(200, { orders: [], paging: {} });
 		await expect(run(context(NOCK_BASE, { parameters: { resource: 'order', operation: 'get', orderId: '123' } }))).rejects.toThrow('Order 123 was not found on Yandex Market');
 	});
 });
