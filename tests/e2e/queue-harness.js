@@ -7,6 +7,7 @@
 //   q.enqueued()      -> execution ids the main put on the queue ("Enqueued execution N" in its log)
 //   q.ranOn()         -> Map executionId -> [worker names that started it]
 //   q.timings         -> { postgresMs, redisMs, mainMs, workersMs, totalMs }
+//   q.executionRows(workflowId?) -> [{ id, workflowId, status, finished }] read from Postgres itself (see below)
 //   await q.stop()    -> workers, main, Redis, Postgres, temp folders; safe to call twice and after a failed start
 //
 // Postgres and Redis are the Debian packages (`apt-get install postgresql redis-server`; .ci/run installs them when
@@ -197,6 +198,7 @@ async function startPostgres() {
 		throw new Error(`initdb (${bin}, as ${identity ? identity.name : 'the current user'}) failed: ${init.error ? init.error.message : `${init.stdout}\n${init.stderr}`}`);
 	}
 	const port = await freePort();
+	const psql = [path.join(bin, 'psql'), which('psql')].find((p) => p && fs.existsSync(p)) || null;
 	// Durability is pointless for a test database; these make it start and write faster.
 	const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 	const service = spawnService({
@@ -227,6 +229,17 @@ async function startPostgres() {
 				DB_POSTGRESDB_PASSWORD: '',
 			},
 			logs: service.logs,
+			/** Rows of a query, as arrays of strings (psql's unaligned output); throws on an SQL error. */
+			query(sql) {
+				if (!psql) throw new Error(`psql not found (looked in ${bin} and PATH); install it with \`apt-get install -y postgresql-client\``);
+				const r = spawnSync(psql, ['-h', '127.0.0.1', '-p', String(port), '-U', PG_USER, '-d', 'postgres', '-X', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+					encoding: 'utf8',
+					env,
+					timeout: 30000,
+				});
+				if (r.status !== 0) throw new Error(`psql failed (${r.error ? r.error.message : `exit ${r.status}`}): ${r.stderr}`);
+				return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+			},
 			async stop() {
 				// SIGINT = "fast shutdown": aborts open transactions and exits, unlike SIGTERM's wait for clients.
 				await service.stop({ signal: 'SIGINT' });
@@ -380,6 +393,7 @@ async function startQueueN8n(options) {
 	}
 	// Kept after stop(), so logs can still be read in afterAll.
 	const main = parts.main;
+	const pgQuery = parts.postgres.query;
 	const workerList = parts.workers;
 	const enqueued = () => {
 		const re = /Enqueued execution (\d+) \(job/;
@@ -391,6 +405,21 @@ async function startQueueN8n(options) {
 		workers: workerList,
 		timings,
 		postgres: { port: parts.postgres.port, runAs: parts.postgres.runAs, pid: parts.postgres.pid, folder: parts.postgres.folder, logs: parts.postgres.logs },
+		/**
+		 * Executions as stored in Postgres. The public API's list leaves out every execution the main still holds as
+		 * active, and in queue mode the main can keep holding a webhook execution that a worker already finished, so
+		 * the list can miss a finished execution for good; the table cannot.
+		 */
+		executionRows(workflowId) {
+			if (workflowId !== undefined && !/^[A-Za-z0-9_-]+$/.test(workflowId)) throw new Error(`bad workflow id ${JSON.stringify(workflowId)}`);
+			const where = workflowId === undefined ? '' : ` WHERE "workflowId" = '${workflowId}'`;
+			return pgQuery(`SELECT id, "workflowId", status, finished FROM execution_entity${where} ORDER BY id`).map(([id, wf, status, finished]) => ({
+				id,
+				workflowId: wf,
+				status,
+				finished: finished === 't',
+			}));
+		},
 		redis: { port: parts.redis.port, pid: parts.redis.pid, folder: parts.redis.folder, logs: parts.redis.logs },
 		/** Process-group ids and temp folders of everything started, for checking that stop() left nothing behind. */
 		footprint: () => ({
