@@ -7,9 +7,13 @@ import {
 	isOzonChatCursor,
 	newOzonChatCursor,
 	planChatReads,
+	queueReads,
+	sinceFor,
 	type ChatBatch,
+	type ChatScan,
 	type ChatToRead,
 	type OzonChatCursor,
+	type PendingChat,
 } from '../../src/ozon/chat-poll';
 import { chatSender, isBuyerChat, isRatingOnlyReview, normaliseChatMessage, normaliseQuestion, normaliseReview } from '../../src/ozon/normalise';
 import { parseChatHistory, parseChatList, parseQuestionList, parseReviewList, type SkippedItem } from '../../src/ozon/parse';
@@ -294,27 +298,32 @@ async function pollList(
 	return emitted;
 }
 
-async function readChat(this: IPollFunctions, read: ChatToRead, budget: { pages: number }): Promise<RawChatMessage[]> {
+/** Reads a chat's new messages; `complete` is false when the page budget ran out before its end. */
+async function readChat(this: IPollFunctions, read: ChatToRead, budget: { pages: number }): Promise<{ messages: RawChatMessage[]; complete: boolean }> {
 	if (read.after === undefined) {
 		// First poll (unread backlog) or a chat first seen now: its newest messages, newest first.
 		const limit = Math.min(HISTORY_LIMIT, Math.max(50, read.unread + 10));
 		budget.pages--;
 		const page = parseChatHistory(await ozonRequest.call(this, chatHistory(read.chatId, { limit })));
 		logSkipped.call(this, 'chat message', page.skipped);
-		return page.messages;
+		return { messages: page.messages, complete: true };
 	}
 	const out: RawChatMessage[] = [];
 	let from = read.after;
-	while (budget.pages > 0) {
+	for (;;) {
+		if (budget.pages <= 0) return { messages: out, complete: false };
 		budget.pages--;
 		const page = parseChatHistory(await ozonRequest.call(this, chatHistory(read.chatId, { direction: 'Forward', fromMessageId: from, limit: HISTORY_LIMIT })));
 		logSkipped.call(this, 'chat message', page.skipped);
 		out.push(...page.messages);
-		const newest = page.messages.map((m) => String(m.message_id)).sort((a, b) => (a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0)).pop();
-		if (!page.hasNext || !newest || newest === from) break;
+		const newest = newestId(page.messages);
+		if (!page.hasNext || !newest || newest === from) return { messages: out, complete: true };
 		from = newest;
 	}
-	return out;
+}
+
+function newestId(messages: RawChatMessage[]): string | undefined {
+	return messages.map((m) => String(m.message_id)).sort((a, b) => (a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0)).pop();
 }
 
 async function pollChats(
@@ -328,33 +337,64 @@ async function pollChats(
 	const stored = state.cursors!.newChatMessage;
 	const isFirst = !isOzonChatCursor(stored);
 	const cursor: OzonChatCursor = isOzonChatCursor(stored) ? stored : newOzonChatCursor(startedMs);
-	const budget = { pages: Math.max(1, options.maxPagesPerPoll ?? DEFAULT_MAX_PAGES) };
+	const maxPages = Math.max(1, options.maxPagesPerPoll ?? DEFAULT_MAX_PAGES);
+	const budget = { pages: maxPages };
 	const skus = parseSkus(options.skus);
-	const reads: ChatToRead[] = [];
+	const includeExisting = !startFromNow;
+	// Chats queued by earlier polls (cut by the page budget) come first, then what this poll finds.
+	const pending: Record<string, PendingChat> = {};
+	for (const [id, p] of Object.entries(cursor.pending ?? {})) pending[id] = { ...p };
 	const remember: Record<string, string> = {};
-	let pageCursor: string | undefined;
-	while (budget.pages > 0) {
-		budget.pages--;
-		const page = parseChatList(await ozonRequest.call(this, listChats({ cursor: pageCursor, limit: LIST_LIMIT })));
-		logSkipped.call(this, 'chat', page.skipped);
-		const plan = planChatReads(cursor, page.chats, { isFirst, includeExisting: !startFromNow });
-		// A chat repeated across pages (the list moved while paging) is read once.
-		for (const read of plan.reads) if (!reads.some((r) => r.chatId === read.chatId)) reads.push(read);
-		Object.assign(remember, plan.remember);
-		if (plan.stop || !page.hasNext || !page.cursor || page.cursor === pageCursor) break;
-		pageCursor = page.cursor;
-	}
-	const batches: ChatBatch[] = [];
-	for (const read of reads) {
-		if (budget.pages <= 0) {
-			// Unread chats beyond the budget keep their old place and are read on the next poll.
-			this.logger.info(`Ozon Trigger: page budget reached; chat ${read.chatId} is read on the next poll`);
-			if (isFirst) delete remember[read.chatId];
-			continue;
+	let scan: ChatScan | undefined = cursor.scan;
+
+	/** Walks the list from `start`; returns the cursor to resume from when the budget cut the walk short. */
+	const walk = async (start: string | undefined, mode: { isFirst: boolean; sinceMs?: number; stopAtQuiet: boolean; reserve: number }) => {
+		let pageCursor = start;
+		for (;;) {
+			if (budget.pages <= mode.reserve) return pageCursor ?? '';
+			budget.pages--;
+			const page = parseChatList(await ozonRequest.call(this, listChats({ cursor: pageCursor, limit: LIST_LIMIT })));
+			logSkipped.call(this, 'chat', page.skipped);
+			// `pending` as the cursor sees it, so a chat queued earlier in this walk is not planned again.
+			const plan = planChatReads({ ...cursor, last: { ...cursor.last, ...remember }, pending }, page.chats, { isFirst: mode.isFirst, includeExisting, sinceMs: mode.sinceMs });
+			Object.assign(remember, plan.remember);
+			// A chat repeated across pages (the list moved while paging) is queued once.
+			queueReads(pending, plan.reads);
+			if ((mode.stopAtQuiet && plan.stop) || !page.hasNext || !page.cursor || page.cursor === pageCursor) return undefined;
+			pageCursor = page.cursor;
 		}
-		batches.push({ chatId: read.chatId, read, messages: await readChat.call(this, read, budget) });
+	};
+
+	// From the top: what moved since the last poll, down to the first chat with nothing new (the whole list on the
+	// first poll). Cut by the budget, the rest is walked on later polls (keeping an older cut's mode: it lies below).
+	const topCut = await walk(undefined, { isFirst, stopAtQuiet: !isFirst, reserve: 0 });
+	if (topCut !== undefined) {
+		this.logger.info('Ozon Trigger: page budget reached while listing chats; the rest of the list is read on the next poll');
+		scan = { cursor: topCut, first: isFirst || !!scan?.first, sinceMs: scan?.sinceMs ?? sinceFor(cursor) };
+	} else if (scan && !isFirst) {
+		// A walk cut on an earlier poll: continued to the end, leaving half the budget to read queued chats.
+		const reserve = Object.keys(pending).length ? Math.floor(maxPages / 2) : 0;
+		const cut = await walk(scan.cursor || undefined, { isFirst: scan.first, sinceMs: scan.sinceMs, stopAtQuiet: false, reserve });
+		scan = cut === undefined ? undefined : { ...scan, cursor: cut };
 	}
-	const applied = applyChatBatches(cursor, batches, remember, startedMs);
+
+	const batches: ChatBatch[] = [];
+	for (const [chatId, queued] of Object.entries(pending)) {
+		if (budget.pages <= 0) {
+			this.logger.info(`Ozon Trigger: page budget reached; chat ${chatId} is read on the next poll`);
+			break;
+		}
+		const read: ChatToRead = { chatId, ...queued };
+		const { messages, complete } = await readChat.call(this, read, budget);
+		batches.push({ chatId, read, messages });
+		if (complete) delete pending[chatId];
+		else {
+			// Read forward from the newest message handled here on the next poll.
+			const newest = newestId(messages);
+			if (newest) pending[chatId] = { seen: queued.seen, unread: queued.unread, after: newest };
+		}
+	}
+	const applied = applyChatBatches(cursor, batches, remember, startedMs, { pending, scan });
 	state.cursors!.newChatMessage = applied.cursor;
 	const out: Interaction[] = [];
 	for (const m of applied.messages) {

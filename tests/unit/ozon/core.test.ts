@@ -1,4 +1,4 @@
-import { applyChatBatches, newOzonChatCursor, planChatReads } from '../../../src/ozon/chat-poll';
+import { applyChatBatches, newOzonChatCursor, planChatReads, queueReads, type PendingChat } from '../../../src/ozon/chat-poll';
 import { describeOzonError, isSubscriptionError } from '../../../src/ozon/errors';
 import { compareIds, parseOzonJson } from '../../../src/ozon/json';
 import { chatSender, normaliseQuestion, normaliseReview } from '../../../src/ozon/normalise';
@@ -84,5 +84,29 @@ describe('Ozon chat cursor', () => {
 		expect(applied.messages.map((m) => [m.messageId, m.repeatContact])).toEqual([['12', 1], ['11', 2]]);
 		expect(applied.messages[1].history.map((h) => h.text)).toEqual(['Привет']);
 		expect(applied.cursor.last).toMatchObject({ a: '11', b: '5', c: '12' });
+	});
+	it('a chat queued for reading stops paging only while its last message is the one it was queued with', () => {
+		const t0 = Date.parse('2026-03-10T09:00:00Z');
+		const cursor = { ...newOzonChatCursor(t0), last: { a: '10', b: '5' } };
+		// b moved, c is new: both queued; a has nothing new and stops the walk.
+		const plan = planChatReads(cursor, [chat('c', '14', 1), chat('b', '13', 1), chat('a', '10')], { isFirst: false, includeExisting: true });
+		expect(plan.stop).toBe(true);
+		const pending: Record<string, PendingChat> = {};
+		queueReads(pending, plan.reads);
+		expect(pending).toEqual({ c: { seen: '14', unread: 1, sinceMs: t0 - 60_000 }, b: { seen: '13', unread: 1, after: '5' } });
+
+		// Next poll, nothing read yet: c and b still at the queued message count as dealt with, so the walk stops at c.
+		const later = { ...cursor, polledAt: t0 + 600_000, pending };
+		const again = planChatReads(later, [chat('c', '14', 1), chat('b', '13', 1), chat('a', '10')], { isFirst: false, includeExisting: true });
+		expect(again).toMatchObject({ reads: [], stop: true });
+		// b spoke again: re-planned, but the queue keeps where to read from; c still counts from when it was first seen.
+		const moved = planChatReads(later, [chat('b', '15', 2), chat('c', '14', 1)], { isFirst: false, includeExisting: true });
+		queueReads(pending, moved.reads);
+		expect(pending.b).toEqual({ seen: '15', unread: 2, after: '5' });
+		const applied = applyChatBatches(later, [{ chatId: 'c', read: { chatId: 'c', ...pending.c }, messages: [msg('14', 'Customer', 'Где заказ?', '2026-03-10T08:59:30Z')] }], {}, t0 + 1_200_000);
+		// read 20 minutes after it was written, c's message is still new; b stays queued
+		expect(applied.messages.map((m) => m.messageId)).toEqual(['14']);
+		expect(Object.keys(applied.cursor.pending ?? {})).toEqual(['b']);
+		expect(applied.cursor.last).toMatchObject({ a: '10', b: '5', c: '14' });
 	});
 });
