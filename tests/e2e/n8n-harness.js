@@ -587,8 +587,9 @@ async function startN8n(options) {
 			await stopProcess();
 			removeFolder(userFolder);
 		},
-		async restart() {
-			await stopProcess();
+		/** @param {{ timeoutMs?: number }} [options] how long to wait after SIGTERM before SIGKILL (default 20 s) */
+		async restart(options = {}) {
+			await stopProcess(options);
 			authCookie = null;
 			await startProcess();
 		},

@@ -151,6 +151,9 @@ async function runSoak(options = {}) {
 		drainMinutes = 60,
 		rate5xx = 0.1,
 		restart = true,
+		// n8n lets running executions finish for this long on a restart; one that is cut off loses its items, because a
+		// polling trigger's cursor is saved when it emits. Production setups set it above their longest execution.
+		graceSeconds = 120,
 		log = (line) => process.stdout.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${line}\n`),
 	} = options;
 	if (!(Number.isInteger(pollSeconds) && pollSeconds >= 1 && 60 % pollSeconds === 0)) throw new Error(`pollSeconds must divide 60 (got ${pollSeconds})`);
@@ -170,7 +173,7 @@ async function runSoak(options = {}) {
 			credentials: credentials(sb.url),
 			workflows: [soakWorkflow(pollSeconds)],
 			publish: [WORKFLOW_ID],
-			env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', EXECUTIONS_DATA_PRUNE: 'true', EXECUTIONS_DATA_MAX_AGE: '1' },
+			env: { N8N_GRACEFUL_SHUTDOWN_TIMEOUT: String(graceSeconds), EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', EXECUTIONS_DATA_PRUNE: 'true', EXECUTIONS_DATA_MAX_AGE: '1' },
 		});
 		log(`n8n ${version} up at ${n8n.baseUrl}, sandbox at ${sb.url}; creating ${total} interactions over ~${injectSeconds} s`);
 		sb.setFaults(faultConfig);
@@ -193,7 +196,7 @@ async function runSoak(options = {}) {
 			if (restart && !restartPromise && i >= total / 2) {
 				log(`restarting n8n after ${i} interactions`);
 				const started = Date.now();
-				restartPromise = n8n.restart().then(() => {
+				restartPromise = n8n.restart({ timeoutMs: (graceSeconds + 15) * 1000 }).then(() => {
 					restartInfo = { afterCreated: i, downSeconds: (Date.now() - started) / 1000 };
 					log(`n8n back after ${restartInfo.downSeconds.toFixed(1)} s`);
 				});
@@ -321,10 +324,11 @@ function parseArgs(argv) {
 		else if (arg === '--drain-minutes') out.drainMinutes = Number(next());
 		else if (arg === '--rate5xx') out.rate5xx = Number(next());
 		else if (arg === '--no-restart') out.restart = false;
+		else if (arg === '--grace-seconds') out.graceSeconds = Number(next());
 		else if (arg === '--out') out.out = next();
 		else throw new Error(`unknown argument ${arg}`);
 	}
-	for (const k of ['total', 'injectSeconds', 'pollSeconds', 'drainMinutes', 'rate5xx']) {
+	for (const k of ['total', 'injectSeconds', 'pollSeconds', 'drainMinutes', 'rate5xx', 'graceSeconds']) {
 		if (out[k] !== undefined && !(Number.isFinite(out[k]) && out[k] >= 0)) throw new Error(`--${k} must be a non-negative number`);
 	}
 	return out;
