@@ -7,9 +7,12 @@
 // execution (WB's own state settles a race, see the comment above PROBES); chat messages stay exactly-once for
 // duplicates one at a time, and the doubles from concurrent duplicates, the known limit, are measured.
 //
-// More templates are added to TEMPLATES: { file, id, expected(sb) -> Set of ids that must be answered now,
-// arrivals: [[feedback, ...], ...] (batches added while running; the ones to answer are found by expected()),
-// check(sb, ctx) extra assertions }.
+// TEMPLATES rows come in two kinds. WB review templates whose choice can be computed outside n8n:
+// { file, id, expected(sb) -> Set of ids that must be answered now, arrivals: [[feedback, ...], ...] (batches added
+// while running; the ones to answer are found by expected()), check(sb, ctx) extra assertions }. Templates that route
+// through Classify and Guard (several channels and marketplaces): { file, id, judge: 'guard', seen(sb) -> ids the
+// triggers must read at the first poll, arrivals: [async (sb) -> { due: [reply keys], notDue: [reply keys],
+// unseen: [item ids] }], check(sb, ctx) }; the replies due are exactly the items the Guard passed, each answered once.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -17,7 +20,19 @@ const { createSandbox, TOKENS } = require('../sandbox/server');
 const { ensureN8n } = require('./n8n-install');
 const { versionsUnderTest, groupAlive } = require('./n8n-harness');
 const { startQueueN8n, canConnect } = require('./queue-harness');
-const { wbSandboxCredential, loadTemplate, countBy, REPO_ROOT } = require('./support');
+const {
+	wbSandboxCredential,
+	ozonSandboxCredential,
+	ymSandboxCredential,
+	sandboxControl,
+	replyTarget,
+	replyKey,
+	replyChannel,
+	itemsOf,
+	loadTemplate,
+	countBy,
+	REPO_ROOT,
+} = require('./support');
 
 // The compiled core, as in classify-route.test.js (a staged package has no node_modules to resolve zod from).
 const dist = path.join(REPO_ROOT, 'dist', 'src');
@@ -45,12 +60,9 @@ function autoReplyIds(feedbacks) {
 	return ids;
 }
 
-// Not here yet: workflows/unified-inbox.json (nine triggers on WB, Ozon and Yandex Market into one Classify). It and
-// its own test (unified-inbox.test.js) were still being written when this file was finished, and it needs what
-// runTemplate does not have: an Ozon and a Yandex Market sandbox credential next to the WB one (useCredential only
-// repoints wildberriesApi), arrivals on all three marketplaces, expected() per marketplace and channel (the auto
-// route after the Guard, as unified-inbox.test.js computes it) and answersOf() / answerPosts() per reply kind
-// instead of WB feedback answers only. Add it with those once its own test passes.
+// The rescue and the unified inbox route by Classify's rules and send only what their Guard passes, so the replies
+// due are read from their executions (the Guard's first output), as templates-wb.test.js and unified-inbox.test.js
+// do; what the test adds itself is known independently: which items must be answered and which must not.
 const TEMPLATES = [
 	{
 		file: 'wb-reply-to-reviews.json',
@@ -82,6 +94,71 @@ const TEMPLATES = [
 			const { check } = require(path.join(dist, 'guardrails', 'index.js'));
 			for (const r of answered) expect([r.text, check(r.text, { marketplace: 'wb', channel: 'review' }).ok]).toEqual([r.text, true]);
 			expect(new Set(answered.map((r) => r.text)).size).toBe(answered.length);
+		},
+	},
+	{
+		file: 'wb-negative-review-rescue.json',
+		id: 'agentiqQueueRescue01',
+		judge: 'guard',
+		// The trigger reads unanswered 1–2★ reviews with text only.
+		async seen(sb) {
+			return new Set((await unansweredFeedbacks(sb)).filter((f) => f.productValuation <= 2 && hasText(f)).map((f) => `wb:review:${f.id}`));
+		},
+		arrivals: [
+			['Маломерит на размер, пришлось отдать сестре', 199540712],
+			['Большемерит на размер, пришлось отдать маме', 203344871],
+		].map(([calmText, nmId]) => async (sb) => {
+			// A calm size complaint: auto by the template's own rule. An angry defect: escalation. A 4★: not read.
+			const calm = sb.addFeedback({ text: calmText, productValuation: 2, nmId }).id;
+			const angry = sb.addFeedback({ text: 'Брак! Молния сломалась сразу, это обман, верните деньги!!!', productValuation: 1, nmId }).id;
+			const high = sb.addFeedback({ text: 'Маломерит на размер, в остальном всё хорошо', productValuation: 4, nmId }).id;
+			return { due: [`wb:feedbackAnswer:${calm}`], notDue: [`wb:feedbackAnswer:${angry}`], unseen: [`wb:review:${high}`], seen: [`wb:review:${calm}`, `wb:review:${angry}`] };
+		}),
+		check(sb, { executions, classified }) {
+			expect(new Set(sb.state.replies.map((r) => r.kind))).toEqual(new Set(['feedbackAnswer']));
+			const auto = itemsOf(executions, 'Classify', 0);
+			expect(auto.some((i) => i.classification.tags.includes('auto_rescue'))).toBe(true);
+			for (const item of [...itemsOf(executions, 'Draft for approval'), ...itemsOf(executions, 'Escalate to a manager (connect your channel)')]) {
+				expect([item.id, item.draft.tone, item.draft.guardrails.ok]).toEqual([item.id, 'empathetic', true]);
+			}
+			expect(classified.length).toBeGreaterThan(10);
+		},
+	},
+	{
+		file: 'unified-inbox.json',
+		id: 'agentiqQueueInbox01',
+		judge: 'guard',
+		async seen() {
+			return new Set(); // the backlog over nine channels is judged by the executions (each item once)
+		},
+		arrivals: ['Отличный товар, спасибо! Всё понравилось', 'Спасибо, всё отлично, качество супер!'].map((thanksText) => async (sb) => {
+			const angryText = 'Брак! Молния сломалась сразу, это обман, верните деньги!!!';
+			const thanks = {
+				wb: sb.addFeedback({ text: thanksText, productValuation: 5, nmId: 203344871 }).id,
+				ozon: (await sandboxControl(sb, 'ozon/reviews', { text: thanksText, rating: 5 })).id,
+				ym: String((await sandboxControl(sb, 'ym/feedbacks', { text: thanksText, rating: 5 })).feedback.feedbackId),
+			};
+			const angry = {
+				wb: sb.addFeedback({ text: angryText, productValuation: 1, nmId: 199540712 }).id,
+				ozon: (await sandboxControl(sb, 'ozon/reviews', { text: angryText, rating: 1 })).id,
+				ym: String((await sandboxControl(sb, 'ym/feedbacks', { text: angryText, rating: 1 })).feedback.feedbackId),
+			};
+			const kinds = { wb: 'feedbackAnswer', ozon: 'review', ym: 'review-comment' };
+			const mps = Object.keys(kinds);
+			return {
+				due: mps.map((mp) => `${mp}:${kinds[mp]}:${thanks[mp]}`),
+				notDue: mps.map((mp) => `${mp}:${kinds[mp]}:${angry[mp]}`),
+				unseen: [],
+				seen: mps.flatMap((mp) => [`${mp}:review:${thanks[mp]}`, `${mp}:review:${angry[mp]}`]),
+			};
+		}),
+		check(sb, { executions, classified }) {
+			// All nine marketplace/channel pairs reached the one Classify, and replies went out on all three marketplaces.
+			expect(new Set(classified.map((i) => `${i.marketplace}:${i.channel}`)).size).toBe(9);
+			expect(new Set(sb.state.replies.map((r) => r.marketplace))).toEqual(new Set(['wb', 'ozon', 'ym']));
+			for (const item of [...itemsOf(executions, 'Draft for approval'), ...itemsOf(executions, 'Draft for a manager')]) {
+				expect([item.id, item.draft.guardrails.ok]).toEqual([item.id, true]);
+			}
 		},
 	},
 ];
@@ -182,14 +259,24 @@ function credentialId(i) {
 	return `agentiqQueueWb0${i}`;
 }
 
-function useCredential(workflow, id) {
-	for (const node of workflow.nodes) if (node.credentials && node.credentials.wildberriesApi) node.credentials.wildberriesApi = { id, name: id };
+// Each template's Ozon and Yandex Market credentials (only the unified inbox uses them), on the template's sandbox.
+const ozonCredentialId = (i) => `agentiqQueueOz0${i}`;
+const ymCredentialId = (i) => `agentiqQueueYm0${i}`;
+
+function useCredential(workflow, id, others = {}) {
+	const ids = { wildberriesApi: id, ...others };
+	for (const node of workflow.nodes) {
+		for (const type of Object.keys(node.credentials || {})) {
+			if (!ids[type]) throw new Error(`${workflow.name}: node "${node.name}" uses a ${type} credential this test has no sandbox credential for`);
+			node.credentials[type] = { id: ids[type], name: ids[type] };
+		}
+	}
 	return workflow;
 }
 
 function templateWorkflow(t, i) {
 	// The template as shipped (it polls every minute; n8n allows no less), only pointed at this template's sandbox.
-	return useCredential(loadTemplate(t.file, t.id), credentialId(i));
+	return useCredential(loadTemplate(t.file, t.id), credentialId(i), { ozonSellerApi: ozonCredentialId(i), yandexMarketApi: ymCredentialId(i) });
 }
 
 const SEND_PATHS = /\/(feedbacks\/answer|seller\/message)$/;
@@ -237,9 +324,15 @@ describe.each(versionsUnderTest())('n8n %s in queue mode (Postgres, Redis, main 
 	}, 120_000);
 
 	it('starts Postgres, Redis, the main and two workers, with every workflow published', async () => {
-		for (let i = 0; i < TEMPLATES.length; i++) backlogs.push(await TEMPLATES[i].expected(sandboxes[i]));
-		for (const b of backlogs) expect(b.size).toBeGreaterThan(3);
-		const credentials = [...sandboxes, ...probeSandboxes].map((sb, i) => wbSandboxCredential(sb.url, { id: credentialId(i), name: credentialId(i) }));
+		for (let i = 0; i < TEMPLATES.length; i++) backlogs.push(await (TEMPLATES[i].judge === 'guard' ? TEMPLATES[i].seen : TEMPLATES[i].expected)(sandboxes[i]));
+		for (let i = 0; i < TEMPLATES.length; i++) if (!TEMPLATES[i].judge) expect(backlogs[i].size).toBeGreaterThan(3);
+		const credentials = [
+			...[...sandboxes, ...probeSandboxes].map((sb, i) => wbSandboxCredential(sb.url, { id: credentialId(i), name: credentialId(i) })),
+			...sandboxes.flatMap((sb, i) => [
+				ozonSandboxCredential(sb.url, { id: ozonCredentialId(i), name: ozonCredentialId(i) }),
+				ymSandboxCredential(sb.url, { id: ymCredentialId(i), name: ymCredentialId(i) }),
+			]),
+		];
 		const workflows = [...TEMPLATES.map(templateWorkflow), ...PROBE_LIST.map((p, i) => probeWorkflow(p, i, credentialId(TEMPLATES.length + i)))];
 		q = await startQueueN8n({ version, workers: 2, credentials, workflows, publish: workflows.map((w) => w.id) });
 		expect(q.workers.map((w) => w.running())).toEqual([true, true]);
@@ -283,10 +376,96 @@ describe.each(versionsUnderTest())('n8n %s in queue mode (Postgres, Redis, main 
 		stats.templates[t.file] = { replies: answered.length, notAnswered: notDue.size, executions: executions.length };
 	}
 
-	it('every template: each review due a reply gets exactly one, across both workers', async () => {
+	/** Every execution of a workflow with its data; those the API's list leaves out (see executionRows()) one by one. */
+	async function executionsWithData(workflowId) {
+		const listed = await q.main.executions(workflowId, { includeData: true });
+		const rows = q.executionRows(workflowId);
+		const listedIds = new Set(listed.map((e) => String(e.id)));
+		const hidden = rows.filter((r) => !listedIds.has(r.id));
+		for (const row of hidden) {
+			const r = await q.main.api('GET', `/executions/${row.id}?includeData=true`);
+			if (r.status !== 200) throw new Error(`GET /api/v1/executions/${row.id} failed: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+			listed.push(r.json);
+		}
+		hiddenFromList.push(...hidden.map((r) => r.id));
+		expect(listed.map((e) => String(e.id)).sort()).toEqual(rows.map((r) => r.id).sort());
+		return listed.sort((a, b) => Number(a.id) - Number(b.id));
+	}
+
+	/** At least `min` executions of the workflow, none of them still new, running or waiting (from Postgres). */
+	function settledRows(workflowId, min, what) {
+		return q.main.waitFor(
+			() => {
+				const rows = q.executionRows(workflowId);
+				return rows.length >= min && rows.every((e) => !['new', 'running', 'waiting'].includes(e.status)) ? rows : null;
+			},
+			{ timeoutMs: 180_000, intervalMs: 1000, what },
+		);
+	}
+
+	// A Classify + Guard template's run: the backlog (read by the first poll), then batches on its sandbox, each picked
+	// up by a later poll. Judged by the sandbox's replies against what the Guard passed in the executions.
+	async function runGuardedTemplate(t, i) {
+		const sb = sandboxes[i];
+		const due = [];
+		const notDue = [];
+		const seen = new Set(backlogs[i]);
+		const unseen = [];
+		for (const arrive of t.arrivals) {
+			const batch = await arrive(sb);
+			due.push(...batch.due);
+			notDue.push(...batch.notDue);
+			unseen.push(...batch.unseen);
+			for (const id of batch.seen) seen.add(id);
+			// A poll picks the batch up before the next one arrives: a new execution per batch.
+			await q.main.waitFor(() => batch.due.every((k) => sb.state.replies.some((r) => replyKey(r) === k)), {
+				timeoutMs: 180_000,
+				intervalMs: 1000,
+				what: `replies ${batch.due.join(', ')} (${t.file})`,
+			});
+		}
+		await settledRows(t.id, 1 + t.arrivals.length, `the executions of ${t.file} to end`);
+		// One more poll round (every minute) must not answer anything again.
+		const before = sb.state.replies.length;
+		await new Promise((r) => setTimeout(r, 65_000));
+		await settledRows(t.id, 1 + t.arrivals.length, `the executions of ${t.file} to end`);
+		expect(sb.state.replies.length).toBe(before);
+		const executions = await executionsWithData(t.id);
+		expect(executions.filter((e) => e.status !== 'success').map((e) => [e.id, e.status])).toEqual([]);
+		// Every interaction was read once and put on one route.
+		const classified = [0, 1, 2, 3].flatMap((o) => itemsOf(executions, 'Classify', o));
+		expect([...countBy(classified.map((item) => item.id))].filter(([, n]) => n > 1)).toEqual([]);
+		const classifiedIds = new Set(classified.map((item) => item.id));
+		expect([...seen].filter((id) => !classifiedIds.has(id))).toEqual([]);
+		expect(unseen.filter((id) => classifiedIds.has(id))).toEqual([]);
+		// The marketplaces received exactly one reply for each item the Guard passed, and nothing else.
+		const passed = itemsOf(executions, 'Guard', 0).map(replyTarget);
+		expect([...countBy(passed)].filter(([, n]) => n > 1)).toEqual([]);
+		const replies = sb.state.replies.map(replyKey);
+		expect([...countBy(replies)].filter(([, n]) => n > 1)).toEqual([]);
+		expect(new Set(replies)).toEqual(new Set(passed));
+		expect(due.filter((k) => !replies.includes(k))).toEqual([]);
+		expect(notDue.filter((k) => replies.includes(k))).toEqual([]);
+		// Nothing the Guard did not pass was even attempted: the sandbox refused no reply.
+		expect(sb.state.replies.filter((r) => r.applied === false).map(replyKey)).toEqual([]);
+		const { check } = require(path.join(dist, 'guardrails', 'index.js'));
+		for (const r of sb.state.replies) expect([replyKey(r), check(r.text, { marketplace: r.marketplace, channel: replyChannel(r) }).violations]).toEqual([replyKey(r), []]);
+		t.check(sb, { executions, classified });
+		expect(executions.length).toBeGreaterThanOrEqual(1 + t.arrivals.length);
+		const ids = new Set(executions.map((e) => String(e.id)));
+		stats.templates[t.file] = {
+			classified: classified.length,
+			replies: replies.length,
+			notAnswered: classified.length - replies.length,
+			executions: executions.length,
+			perWorker: q.workers.map((w) => w.executionsStarted().filter((id) => ids.has(id)).length),
+		};
+	}
+
+	it('every template: each item due a reply gets exactly one, across both workers', async () => {
 		expect(q).toBeDefined();
 		// The templates run side by side, each against its own sandbox; failures are reported per template.
-		const results = await Promise.allSettled(TEMPLATES.map((t, i) => runTemplate(t, i)));
+		const results = await Promise.allSettled(TEMPLATES.map((t, i) => (t.judge === 'guard' ? runGuardedTemplate(t, i) : runTemplate(t, i))));
 		const failures = results.map((r, i) => (r.status === 'rejected' ? `${TEMPLATES[i].file}: ${r.reason && r.reason.message}` : null)).filter(Boolean);
 		expect(failures).toEqual([]);
 	}, 15 * 60 * 1000);
@@ -330,17 +509,8 @@ describe.each(versionsUnderTest())('n8n %s in queue mode (Postgres, Redis, main 
 			},
 			/** Every execution of the probe with its data; those the API's list leaves out are read one by one. */
 			async outcomes() {
-				const listed = await q.main.executions(probe.id, { includeData: true });
 				const rows = q.executionRows(probe.id);
-				const listedIds = new Set(listed.map((e) => String(e.id)));
-				const hidden = rows.filter((r) => !listedIds.has(r.id));
-				for (const row of hidden) {
-					const r = await q.main.api('GET', `/executions/${row.id}?includeData=true`);
-					if (r.status !== 200) throw new Error(`GET /api/v1/executions/${row.id} failed: HTTP ${r.status} ${r.text.slice(0, 300)}`);
-					listed.push(r.json);
-				}
-				hiddenFromList.push(...hidden.map((r) => r.id));
-				const runs = listed.map(probeOutcome).sort((a, b) => Number(a.id) - Number(b.id));
+				const runs = (await executionsWithData(probe.id)).map(probeOutcome);
 				expect(runs.map((o) => o.id)).toEqual(rows.map((r) => r.id));
 				expect(runs.length).toBe(delivered);
 				return runs;
