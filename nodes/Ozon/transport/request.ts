@@ -10,6 +10,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { describeOzonError, ozonRetryAfterMs } from '../../../src/ozon/errors';
 import { parseOzonJson, stringifyOzonJson } from '../../../src/ozon/json';
 import { OZON_PRODUCTION_BASE_URL, type OzonRequest } from '../../../src/ozon/requests';
+import { backoffMs, isTransientNetworkError, paced } from '../../shared/pacing';
 
 type Context = IExecuteFunctions | IPollFunctions;
 
@@ -30,23 +31,6 @@ const MAX_RATE_LIMIT_RETRIES = 5;
 const MAX_SERVER_ERROR_RETRIES = 3;
 const REQUEST_TIMEOUT_MS = 30_000;
 
-// Pacing is per process and credential, as for WB: it keeps one n8n instance from bursting; Ozon's 429 answers,
-// which every call honours, are the shared limit across queue-mode workers.
-const lanes = new Map<string, { tail: Promise<void>; lastAt: number }>();
-
-async function paced<T>(key: string, intervalMs: number, call: () => Promise<T>): Promise<T> {
-	const lane = lanes.get(key) ?? { tail: Promise.resolve(), lastAt: 0 };
-	lanes.set(key, lane);
-	const turn = lane.tail.then(async () => {
-		const wait = lane.lastAt + intervalMs - Date.now();
-		if (wait > 0) await sleep(wait);
-		lane.lastAt = Date.now();
-	});
-	lane.tail = turn.catch(() => undefined);
-	await turn;
-	return await call();
-}
-
 function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
 	if (raw === undefined || raw === null || raw === '') return { ok: true, value: null };
 	if (Buffer.isBuffer(raw)) return parseBody(raw.toString('utf8'));
@@ -56,15 +40,6 @@ function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false; er
 	} catch (error) {
 		return { ok: false, error: (error as Error).message };
 	}
-}
-
-function isTransientNetworkError(error: unknown): boolean {
-	const code = String((error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? '');
-	return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(code);
-}
-
-function backoffMs(attempt: number): number {
-	return Math.min(1000 * 2 ** attempt, 16_000);
 }
 
 export function ozonBaseUrl(credentials: Record<string, unknown>): string {

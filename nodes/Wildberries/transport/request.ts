@@ -13,6 +13,7 @@ import { buildMultipart } from '../../../src/http/multipart';
 import { type WbApiCategory, joinUrl, wbBaseUrl } from '../../../src/wb/credential-routing';
 import { describeWbError, retryAfterMs } from '../../../src/wb/errors';
 import type { WbRequest } from '../../../src/wb/requests';
+import { backoffMs, isTransientNetworkError, paced } from '../../shared/pacing';
 
 type Context = IExecuteFunctions | IPollFunctions;
 
@@ -35,23 +36,6 @@ const MAX_SERVER_ERROR_RETRIES = 3;
 const MAX_WAIT_MS = 65_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
-// Pacing is per process: it keeps one n8n instance from bursting. Across queue-mode workers WB's own 429 answers,
-// which every call honours, are the shared limit, so nothing here needs to be shared.
-const lanes = new Map<string, { tail: Promise<void>; lastAt: number }>();
-
-async function paced<T>(key: string, intervalMs: number, call: () => Promise<T>): Promise<T> {
-	const lane = lanes.get(key) ?? { tail: Promise.resolve(), lastAt: 0 };
-	lanes.set(key, lane);
-	const turn = lane.tail.then(async () => {
-		const wait = lane.lastAt + intervalMs - Date.now();
-		if (wait > 0) await sleep(wait);
-		lane.lastAt = Date.now();
-	});
-	lane.tail = turn.catch(() => undefined);
-	await turn;
-	return await call();
-}
-
 function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
 	if (raw === undefined || raw === null || raw === '') return { ok: true, value: null };
 	if (typeof raw !== 'string') {
@@ -63,15 +47,6 @@ function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false; er
 	} catch (error) {
 		return { ok: false, error: (error as Error).message };
 	}
-}
-
-function isTransientNetworkError(error: unknown): boolean {
-	const code = String((error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? '');
-	return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET'].includes(code);
-}
-
-function backoffMs(attempt: number): number {
-	return Math.min(1000 * 2 ** attempt, 16_000);
 }
 
 /**

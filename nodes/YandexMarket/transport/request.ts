@@ -12,6 +12,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { describeYmError, isRateLimited } from '../../../src/ym/errors';
 import type { YmRequest } from '../../../src/ym/requests';
+import { backoffMs, isTransientNetworkError, paced } from '../../shared/pacing';
 
 type Context = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
 
@@ -53,23 +54,6 @@ export async function ymAccount(this: Context): Promise<YmAccount> {
 	};
 }
 
-// Pacing is per process and key: it keeps one n8n instance from bursting. Market's 420 answers, which every call
-// honours, are the shared limit across queue-mode workers.
-const lanes = new Map<string, { tail: Promise<void>; lastAt: number }>();
-
-async function paced<T>(key: string, intervalMs: number, call: () => Promise<T>): Promise<T> {
-	const lane = lanes.get(key) ?? { tail: Promise.resolve(), lastAt: 0 };
-	lanes.set(key, lane);
-	const turn = lane.tail.then(async () => {
-		const wait = lane.lastAt + intervalMs - Date.now();
-		if (wait > 0) await sleep(wait);
-		lane.lastAt = Date.now();
-	});
-	lane.tail = turn.catch(() => undefined);
-	await turn;
-	return await call();
-}
-
 function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
 	if (raw === undefined || raw === null || raw === '') return { ok: true, value: null };
 	if (typeof raw !== 'string') {
@@ -81,15 +65,6 @@ function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false; er
 	} catch (error) {
 		return { ok: false, error: (error as Error).message };
 	}
-}
-
-function isTransientNetworkError(error: unknown): boolean {
-	const code = String((error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? '');
-	return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(code);
-}
-
-function backoffMs(attempt: number): number {
-	return Math.min(1000 * 2 ** attempt, 16_000);
 }
 
 function retryAfter(headers: Record<string, unknown>): number | undefined {
